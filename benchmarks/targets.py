@@ -1,0 +1,67 @@
+"""The performance targets, in one place.
+
+Keys are scenario names as the runner prints them. A ``speedup`` target is the minimum median
+paired ratio ``unittest.mock time / candidate time`` (for memory rows: ``unittest.mock bytes /
+candidate bytes``, so "at most a third" is 3). A ``max_ms`` target is an absolute ceiling on the
+candidate's median import time. Scenarios not listed must not be slower than ``unittest.mock``
+(``DEFAULT_TARGET``). The sources are the "Speed" sections of the package issues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Target:
+    speedup: float = 1.0
+    max_ms: float | None = None
+    source: str = ""
+
+
+#: What every scenario without an entry must reach: no slower than unittest.mock.
+DEFAULT_TARGET = Target(1.0, source="#8")
+
+#: The project goal: geometric mean of the speedups over all timed scenarios, on Python 3.13.
+GEOMEAN_GOAL = 5.0
+
+TARGETS: dict[str, Target] = {
+    # mock-core (issue #3)
+    "Mock()": Target(10, source="#3"),
+    "NonCallableMock()": Target(10, source="#3"),
+    "m(1, 'a', x=2)": Target(3, source="#3"),
+    "m.a.b(1, x=2)": Target(4, source="#3"),
+    "m.attr (first access)": Target(8, source="#3"),
+    "assert_called_once_with": Target(2, source="#3"),
+    "reset_mock (100 called children)": Target(10, source="#3"),
+    "memory: Mock()": Target(3, source="#3"),
+    "import mock_core": Target(max_ms=3.0, source="#3"),
+    # mock-magic (issue #4)
+    "MagicMock()": Target(30, source="#4"),
+    "AsyncMock()": Target(30, source="#4"),
+    "str(MagicMock)": Target(3, source="#4"),
+    "len(MagicMock)": Target(3, source="#4"),
+    "with MagicMock": Target(3, source="#4"),
+    "mock_open: read()": Target(3, source="#4"),
+    "mock_open: iterate": Target(3, source="#4"),
+    "memory: MagicMock()": Target(5, source="#4"),
+    # mock-spec (issue #5)
+    "create_autospec(Class200)": Target(200, source="#5"),
+    "create_autospec(Class200)() + 10 calls": Target(50, source="#5"),
+    "create_autospec(instance)": Target(50, source="#5"),
+    "create_autospec(os.path)": Target(50, source="#5"),
+    "autospecced function call": Target(2, source="#5"),
+    "autospecced method call": Target(2, source="#5"),
+    "Mock(spec=Class50)": Target(10, source="#5"),
+    # mock-patch (issue #6)
+    "with patch('os.getcwd')": Target(10, source="#6"),
+    "with patch.object(os, 'getcwd')": Target(10, source="#6"),
+    "@patch decorated call": Target(8, source="#6"),
+    "with patch.dict(os.environ, {...})": Target(5, source="#6"),
+    "patch(function, autospec=True)": Target(10, source="#6"),
+    "patch(Class50, autospec=True)": Target(50, source="#6"),
+}
+
+
+def target_for(name: str) -> Target:
+    return TARGETS.get(name, DEFAULT_TARGET)

@@ -1,0 +1,142 @@
+"""Tests of the benchmark harness itself (run: pytest benchmarks/tests)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+import unittest.mock
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(BENCH))
+
+import render_docs  # noqa: E402
+import run  # noqa: E402
+import targets  # noqa: E402
+from mkbench import refmock  # noqa: E402
+from mkbench.harness import Settings, quartiles, round_order, run_scenario  # noqa: E402
+from mkbench.imports import _MARK, parse_importtime  # noqa: E402
+from mkbench.memory import MEMORY_SCENARIOS  # noqa: E402
+from mkbench.scenarios import SCENARIOS, VERIFY_N, Scenario  # noqa: E402
+
+
+@pytest.mark.parametrize("module", [unittest.mock, refmock], ids=["unittest.mock", "refmock"])
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.name for s in SCENARIOS])
+def test_scenario_verifies(scenario: Scenario, module: Any) -> None:
+    """Every scenario does its work, checked, on the baseline and on the reference."""
+    body = scenario.prepare(module, VERIFY_N)
+    scenario.verify(module, body())
+
+
+def test_scenario_names_are_unique() -> None:
+    names = [s.name for s in SCENARIOS] + [m.name for m in MEMORY_SCENARIOS]
+    assert [n for n, c in Counter(names).items() if c > 1] == []
+
+
+def test_every_target_names_a_scenario() -> None:
+    """A typo in targets.py would silently fall back to the 1x default."""
+    known = {s.name for s in SCENARIOS} | {m.name for m in MEMORY_SCENARIOS}
+    known |= {f"import {p}" for p in run.PACKAGES}
+    assert sorted(set(targets.TARGETS) - known) == []
+
+
+def _broken_module() -> types.ModuleType:
+    class Mock(unittest.mock.Mock):
+        def assert_called_once_with(self, *args: Any, **kwargs: Any) -> None:
+            pass  # never fails: a shortcut the harness must catch
+
+    fake = types.ModuleType("broken_mock")
+    fake.Mock = Mock  # type: ignore[attr-defined]
+    fake.call = unittest.mock.call  # type: ignore[attr-defined]
+    return fake
+
+
+def test_a_candidate_that_skips_work_is_an_error() -> None:
+    scenario = next(s for s in SCENARIOS if s.name == "assert_called_once_with")
+    modules = {"baseline": unittest.mock, "candidate": _broken_module()}
+    result = run_scenario(scenario, modules, Settings(rounds=2, sample_s=0.001))
+    assert "did not raise AssertionError" in result.errors["candidate"]
+    assert "candidate" not in result.samples and len(result.samples["baseline"]) == 2
+    assert result.ratio("candidate") is None
+
+
+def test_missing_names_are_errors_not_crashes() -> None:
+    scenario = next(s for s in SCENARIOS if s.name == "MagicMock()")
+    modules = {"baseline": unittest.mock, "candidate": _broken_module()}
+    result = run_scenario(scenario, modules, Settings(rounds=1, sample_s=0.001))
+    assert result.errors["candidate"].startswith("AttributeError")
+
+
+def test_self_check_ratios_are_paired() -> None:
+    scenario = next(s for s in SCENARIOS if s.name == "Mock()")
+    modules = {"baseline": unittest.mock, "candidate": unittest.mock, "reference": refmock}
+    result = run_scenario(scenario, modules, Settings(rounds=6, sample_s=0.002))
+    assert {len(v) for v in result.samples.values()} == {6}
+    spread = result.ratio("candidate")
+    assert spread is not None and 0.5 < spread.median < 2.0
+    assert spread.q1 <= spread.median <= spread.q3
+
+
+def test_round_order_is_balanced() -> None:
+    keys = ["baseline", "candidate", "reference"]
+    orders = [tuple(round_order(keys, i)) for i in range(6)]
+    assert len(set(orders)) == 6
+    for key in keys:
+        assert Counter(o.index(key) for o in orders) == {0: 2, 1: 2, 2: 2}
+    first = Counter(round_order(["a", "b", "c", "d"], i)[0] for i in range(8))
+    assert first == {"a": 2, "b": 2, "c": 2, "d": 2}
+
+
+def test_quartiles() -> None:
+    assert quartiles([1.0]) == (1.0, 1.0)
+    assert quartiles([1.0, 2.0, 3.0, 4.0, 5.0]) == (2.0, 4.0)
+
+
+def test_parse_importtime() -> None:
+    text = "\n".join(
+        [
+            "import time: self [us] | cumulative | imported package",
+            "import time:       100 |        100 | site",
+            _MARK,
+            "import time:        20 |         20 |     _tokenize",
+            "import time:       300 |        320 |   helper",
+            "import time:      1000 |       1320 | pkg.sub",
+            "import time:        40 |         40 | other",
+        ]
+    )
+    assert parse_importtime(text) == pytest.approx(1.36)
+    with pytest.raises(ValueError, match="marker"):
+        parse_importtime("import time:       100 |        100 | site")
+
+
+def test_cli_writes_json_and_docs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "3.x.json"
+    argv = ["--candidate", "unittest.mock", "--quick", "--only", "Mock()"]
+    assert run.main([*argv, "--no-imports", "--json", str(out)]) == 0
+    stdout = capsys.readouterr().out
+    assert "NonCallableMock()" in stdout and "geometric mean" in stdout
+    doc = json.loads(out.read_text())
+    assert doc["self_check"] is True
+    assert doc["candidate"]["module"] == doc["baseline"]["module"] == "unittest.mock"
+    names = [r["name"] for r in doc["rows"]]
+    # --only is a case-insensitive substring match
+    assert names == [
+        "Mock()",
+        "MagicMock()",
+        "NonCallableMock()",
+        "AsyncMock()",
+        "memory: Mock()",
+        "memory: MagicMock()",
+    ]
+    row = doc["rows"][0]
+    assert row["target_speedup"] == 10 and row["met"] is False and row["in_geomean"]
+    assert set(row["samples"]) == {"baseline", "candidate", "reference"}
+    assert doc["summary"]["geomean_count"] == 4
+    page = render_docs.render([doc], tmp_path)
+    assert "Benchmarks\n==========" in page and "``Mock()``" in page
+    assert "harness itself" in page  # the self-check note

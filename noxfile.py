@@ -1,0 +1,185 @@
+"""nox sessions for the mockkit monorepo; `nox` alone runs what CI and README's test command run.
+
+Our own distributions are always installed from wheels built from this checkout, with the
+package index switched off for them (names like ``mock-core`` may exist on PyPI); only test
+and build tools come from the index.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import nox
+import nox.project
+
+nox.needs_version = ">=2024.4.15"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.error_on_external_run = True
+# Reuse environments (our wheels are reinstalled each run); `tests` opts out, see there.
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["tests", "conformance", "lint", "typecheck", "docs", "build"]
+
+ROOT = Path(__file__).resolve().parent
+PACKAGES = ("mock-core", "mock-magic", "mock-spec", "mock-patch", "mockkit")
+ALL_PYTHONS = ("3.9", "3.10", "3.11", "3.12", "3.13")
+TEST_TOOLS = ("pytest>=7", "hypothesis>=6")
+# mypy 2 no longer checks code for a Python 3.9 target (tool.mypy python_version).
+MYPY = "mypy>=1.14,<2"
+WHEELS = ROOT / "build" / "wheels"
+# Tools that make their own environments (hatch) must not be pointed at the session's by
+# the variables nox sets for it, or uv installs their build requirements in the wrong place.
+NOT_THIS_VENV = {"VIRTUAL_ENV": None, "UV_PYTHON": None, "UV_PROJECT_ENVIRONMENT": None}
+DIST = ROOT / "dist"
+
+
+def _pythons() -> list[str]:
+    """Interpreters to run on: all supported, or the subset named in MOCKKIT_PYTHONS."""
+    chosen = os.environ.get("MOCKKIT_PYTHONS", "").replace(",", " ").split()
+    unknown = sorted(set(chosen) - set(ALL_PYTHONS))
+    if unknown:
+        raise SystemExit(f"MOCKKIT_PYTHONS names unsupported Pythons: {' '.join(unknown)}")
+    return [p for p in ALL_PYTHONS if p in chosen] or list(ALL_PYTHONS)
+
+
+PYTHONS = _pythons()
+
+
+def _requirements(dist: str) -> list[str]:
+    """Names of the sibling distributions ``dist`` requires (not its extras)."""
+    project = nox.project.load_toml(ROOT / "packages" / dist / "pyproject.toml")["project"]
+    names = [re.split(r"[\s\[<>=!~;]", req, maxsplit=1)[0] for req in project["dependencies"]]
+    return [name for name in names if name in PACKAGES]
+
+
+def _closure(dists: list[str]) -> list[str]:
+    """``dists`` and every sibling they need, transitively."""
+    seen: list[str] = []
+    todo = list(dists)
+    while todo:
+        dist = todo.pop()
+        if dist not in seen:
+            seen.append(dist)
+            todo.extend(_requirements(dist))
+    return sorted(seen, key=PACKAGES.index)
+
+
+_wheels_built = False
+
+
+def _build_wheels(session: nox.Session) -> Path:
+    """Build every package's wheel into build/wheels, once per nox run."""
+    global _wheels_built
+    if not _wheels_built:
+        shutil.rmtree(WHEELS, ignore_errors=True)
+        WHEELS.mkdir(parents=True)
+        for dist in PACKAGES:
+            source = str(ROOT / "packages" / dist)
+            if session.venv_backend == "uv":
+                session.run("uv", "build", "--quiet", "--wheel", "--out-dir", str(WHEELS), source)
+            else:
+                session.run(
+                    "python", "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "--wheel-dir", str(WHEELS), source,
+                )  # fmt: skip
+        _wheels_built = True
+    return WHEELS
+
+
+def _install_local(session: nox.Session, dists: list[str]) -> None:
+    """Install ``dists`` and what they declare from local wheels only, never from the index."""
+    wheels = _build_wheels(session)
+    closure = _closure(dists)
+    # Same version, new contents: a reused environment must not keep the old build.
+    if session.venv_backend == "uv":
+        fresh = [arg for dist in closure for arg in ("--reinstall-package", dist)]
+    else:
+        fresh = ["--force-reinstall"]
+    session.install("--no-index", "--find-links", str(wheels), *fresh, *dists)
+
+
+# Always a fresh environment: it must hold exactly the package and what it declares.
+@nox.session(python=PYTHONS, reuse_venv=False)
+@nox.parametrize("package", PACKAGES, ids=list(PACKAGES))
+def tests(session: nox.Session, package: str) -> None:
+    """Run one package's tests with only it and what it declares installed."""
+    _install_local(session, [package])
+    session.install(*TEST_TOOLS)
+    session.run(
+        "pytest", f"packages/{package}/tests", *session.posargs, env={"MOCKKIT_ISOLATED": "1"}
+    )
+
+
+@nox.session(python=PYTHONS)
+def conformance(session: nox.Session) -> None:
+    """Run CPython's own unittest.mock suite against mockkit, then the cross-package tests."""
+    _install_local(session, list(PACKAGES))
+    session.install(*TEST_TOOLS)
+    session.run("python", "tests/conformance/run_cpython_suite.py", *session.posargs)
+    session.run("pytest", "tests", env={"MOCKKIT_WHEELS": str(WHEELS)})
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check style with ruff (lint rules and formatting)."""
+    session.install("ruff")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """Type-check every package's sources (and the typing tests) with mypy --strict."""
+    session.install(MYPY)
+    session.run("mypy")  # the files and settings are in pyproject.toml
+    typing_tests = ROOT / "tests" / "typing"
+    if typing_tests.is_dir():
+        session.run("mypy", str(typing_tests))
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the Sphinx docs as HTML and run their examples as doctests, warnings as errors."""
+    _install_local(session, ["mockkit"])
+    session.install("sphinx")
+    build = ROOT / "build" / "docs"
+    for builder in ("html", "doctest"):
+        session.run(
+            "sphinx-build", "-W", "--keep-going", "-q", "-b", builder,
+            "-d", str(build / "doctrees"), "docs", str(build / builder),
+        )  # fmt: skip
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build every package's wheel and sdist with hatch into dist/ and check their metadata."""
+    session.install("hatch", "twine")
+    shutil.rmtree(DIST, ignore_errors=True)
+    for dist in PACKAGES:
+        with session.chdir(ROOT / "packages" / dist):
+            session.run(
+                "hatch", "build", "--target", "wheel", "--target", "sdist", str(DIST),
+                env=NOT_THIS_VENV,
+            )  # fmt: skip
+    artifacts = sorted(DIST.iterdir())
+    expected = 2 * len(PACKAGES)
+    if len(artifacts) != expected:
+        session.error(f"expected {expected} artifacts in dist/, found {len(artifacts)}")
+    session.run("twine", "check", "--strict", *map(str, artifacts))
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """Run the example application's tests with mockkit standing in for unittest.mock."""
+    _install_local(session, ["mockkit"])
+    session.run("python", "examples/weather/run_demo.py")
+
+
+@nox.session(python=PYTHONS)
+def bench(session: nox.Session) -> None:
+    """Time mockkit against the interpreter's unittest.mock (not part of the default run)."""
+    _install_local(session, list(PACKAGES))
+    session.install("matplotlib")  # for --chart; the timings themselves need nothing
+    session.run("python", "benchmarks/run.py", *session.posargs)

@@ -1,0 +1,60 @@
+"""mock-core: the mock object model, call recording and the plugin points of mockkit.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from ._await import AsyncMockMixin
+from ._call import ANY, _ANY, _Call, _CallList, _format_call_signature, call
+from ._callable import CallableMixin, Mock
+from ._errors import InvalidSpecError, MissingPluginError, _check_spec_arg_typos
+from ._noncallable import (
+    NonCallableMock,
+    _check_and_set_parent,
+    _extract_mock,
+    _is_instance_mock,
+)
+from ._property import PropertyMock
+from ._seal import seal
+from ._sentinel import DEFAULT, _deleted, _missing, _Sentinel, _SentinelObject, sentinel
+from ._util import _callable, _is_async_func, _is_async_obj, _is_exception, _is_list, _MockIter
+
+__version__ = "0.1.0"
+
+FILTER_DIR = True
+"""When true, ``dir()`` of a mock hides its internals. Set it on this module."""
+
+__all__ = [
+    "ANY",
+    "DEFAULT",
+    "FILTER_DIR",
+    "AsyncMockMixin",
+    "CallableMixin",
+    "InvalidSpecError",
+    "MissingPluginError",
+    "Mock",
+    "NonCallableMock",
+    "PropertyMock",
+    "call",
+    "plugins",
+    "seal",
+    "sentinel",
+]
+
+_private = (
+    _ANY, _Call, _CallList, _MockIter, _Sentinel, _SentinelObject, _callable,
+    _check_and_set_parent, _check_spec_arg_typos, _deleted, _extract_mock,
+    _format_call_signature, _is_async_func, _is_async_obj, _is_exception,
+    _is_instance_mock, _is_list, _missing,
+)  # fmt: skip
+del _private
+
+
+def __getattr__(name: str) -> object:
+    # The plugin API imports typing; load it only for those who use it.
+    if name == "plugins":
+        import importlib
+
+        return importlib.import_module(".plugins", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,271 @@
+"""The ``assert_*`` methods of mocks and the matching of recorded calls.
+
+Messages follow the standard library word for word, because test suites assert on
+them. Every failure goes through :func:`fail`, where failure renderers (plugin
+point 6) may extend the message.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
+    from typing import Any, NoReturn, Sequence
+
+from ._call import _Call, _CallList, _format_call_signature, call
+from ._registry import FailureContext, registry
+
+__all__ = [
+    "assert_any_call",
+    "assert_called",
+    "assert_called_once",
+    "assert_called_once_with",
+    "assert_called_with",
+    "assert_has_calls",
+    "assert_not_called",
+    "call_matcher",
+    "calls_repr",
+    "fail",
+    "failure_message",
+    "format_signature",
+    "safe_repr",
+    "signature_from_name",
+]
+
+
+def safe_repr(obj: Any) -> str:
+    try:
+        return repr(obj)
+    except Exception:
+        return object.__repr__(obj)
+
+
+def fail(
+    mock: Any,
+    kind: str,
+    message: str,
+    expected: Any = None,
+    actual: Any = None,
+    cause: BaseException | None = None,
+) -> NoReturn:
+    renderers = registry.renderers
+    if not renderers and not registry.discovered:
+        registry.discover()
+        renderers = registry.renderers
+    if renderers:
+        context = FailureContext(mock, kind, message, expected, actual)
+        for render in renderers:
+            try:
+                rendered = render(context)
+            except Exception:  # a broken renderer must not hide the real failure
+                continue
+            if rendered:
+                context.message = rendered
+        message = context.message
+    raise AssertionError(message) from cause
+
+
+def _name(mock: Any) -> str:
+    return mock._mock_name or "mock"  # type: ignore[no-any-return]
+
+
+def format_signature(mock: Any, args: Any, kwargs: Any) -> str:
+    return _format_call_signature(_name(mock), args, kwargs)
+
+
+def calls_repr(mock: Any, prefix: str = "Calls") -> str:
+    calls = mock.mock_calls
+    if not calls:
+        return ""
+    return f"\n{prefix}: {safe_repr(calls)}."
+
+
+def failure_message(mock: Any, args: Any, kwargs: Any, action: str = "call") -> str:
+    expected = format_signature(mock, args, kwargs)
+    actual = format_signature(mock, *mock.call_args)
+    return f"expected {action} not found.\nExpected: {expected}\n  Actual: {actual}"
+
+
+def signature_from_name(mock: Any, name: str) -> Any:
+    """The signature of the child that a dotted call name points at."""
+    from ._noncallable import _extract_mock
+    from ._registry import Deferred
+
+    if not name:
+        return mock._spec_signature
+    signature = None
+    children = mock._mock_children
+    for part in name.replace("()", "").split("."):
+        child = children.get(part)
+        if child is None or isinstance(child, Deferred):
+            break
+        child = _extract_mock(child)
+        if not hasattr(child, "_mock_children"):
+            break
+        children = child._mock_children
+        signature = child._spec_signature
+    return signature
+
+
+def call_matcher(mock: Any, recorded: Any) -> Any:
+    """Bind a call to the spec's signature so equivalent spellings compare equal.
+
+    Returns the call unchanged without a signature, and the ``TypeError`` (to be
+    chained as the assertion's cause) when the call does not bind.
+    """
+    if isinstance(recorded, tuple) and len(recorded) > 2:
+        signature = signature_from_name(mock, recorded[0])
+    else:
+        signature = mock._spec_signature
+    if signature is None:
+        return recorded
+    if len(recorded) == 2:
+        name = ""
+        args, kwargs = recorded
+    else:
+        name, args, kwargs = recorded
+    try:
+        bound = signature.bind(*args, **kwargs)
+    except TypeError as exc:
+        return exc.with_traceback(None)
+    return call(name, bound.args, bound.kwargs)
+
+
+def assert_not_called(self: Any) -> None:
+    """Fail if the mock was called."""
+    if self.call_count != 0:
+        fail(
+            self,
+            "not_called",
+            f"Expected '{_name(self)}' to not have been called. "
+            f"Called {self.call_count} times.{calls_repr(self)}",
+        )
+
+
+def assert_called(self: Any) -> None:
+    """Fail unless the mock was called at least once."""
+    if self.call_count == 0:
+        fail(self, "called", f"Expected '{_name(self)}' to have been called.")
+
+
+def assert_called_once(self: Any) -> None:
+    """Fail unless the mock was called exactly once."""
+    if self.call_count != 1:
+        fail(
+            self,
+            "called_once",
+            f"Expected '{_name(self)}' to have been called once. "
+            f"Called {self.call_count} times.{calls_repr(self)}",
+        )
+
+
+def assert_called_with(self: Any, /, *args: Any, **kwargs: Any) -> None:
+    """Fail unless the last call had exactly these arguments."""
+    last = self.call_args
+    if last is None:
+        expected_text = format_signature(self, args, kwargs)
+        fail(
+            self,
+            "called_with",
+            f"expected call not found.\nExpected: {expected_text}\n  Actual: not called.",
+            expected=_Call((args, kwargs), two=True),
+        )
+    expected = call_matcher(self, _Call((args, kwargs), two=True))
+    actual = call_matcher(self, last)
+    if actual != expected:
+        cause = expected if isinstance(expected, Exception) else None
+        fail(
+            self,
+            "called_with",
+            failure_message(self, args, kwargs),
+            expected=_Call((args, kwargs), two=True),
+            actual=last,
+            cause=cause,
+        )
+
+
+def assert_called_once_with(self: Any, /, *args: Any, **kwargs: Any) -> None:
+    """Fail unless the mock was called exactly once, with these arguments."""
+    if self.call_count != 1:
+        fail(
+            self,
+            "called_once_with",
+            f"Expected '{_name(self)}' to be called once. "
+            f"Called {self.call_count} times.{calls_repr(self)}",
+        )
+    assert_called_with(self, *args, **kwargs)
+
+
+def _contains_run(haystack: Sequence[Any], needle: Sequence[Any]) -> bool:
+    width = len(needle)
+    for start in range(len(haystack) - width + 1):
+        if needle == haystack[start : start + width]:
+            return True
+    return False
+
+
+def assert_has_calls(self: Any, calls: Any, any_order: bool = False) -> None:
+    """Fail unless ``calls`` appear in ``mock_calls``: in a row, or in any order."""
+    expected = [call_matcher(self, c) for c in calls]
+    cause = next((e for e in expected if isinstance(e, Exception)), None)
+    all_calls = _CallList(call_matcher(self, c) for c in self.mock_calls)
+    if not any_order:
+        if not _contains_run(all_calls, expected):
+            if cause is None:
+                problem = "Calls not found."
+            else:
+                errors = [e if isinstance(e, Exception) else None for e in expected]
+                problem = f"Error processing expected calls.\nErrors: {errors}"
+            # Since 3.13 the actual calls are shown even when there are none.
+            fail(
+                self,
+                "has_calls",
+                f"{problem}\nExpected: {_CallList(calls)}\n  Actual: {safe_repr(self.mock_calls)}",
+                expected=list(calls),
+                actual=self.mock_calls,
+                cause=cause,
+            )
+        return
+    remaining = list(all_calls)
+    not_found = []
+    for kall in expected:
+        try:
+            remaining.remove(kall)
+        except ValueError:
+            not_found.append(kall)
+    if not_found:
+        fail(
+            self,
+            "has_calls",
+            f"{_name(self)!r} does not contain all of {tuple(not_found)!r} in its call list, "
+            f"found {remaining!r} instead",
+            expected=list(calls),
+            actual=self.mock_calls,
+            cause=cause,
+        )
+
+
+def _matches_any(expected: Any, candidates: Sequence[Any]) -> bool:
+    # Compare part by part with the expectation on the left, so that ANY and other
+    # matchers in the expected call decide rather than the recorded arguments.
+    for candidate in candidates:
+        if not isinstance(candidate, tuple) or len(candidate) != len(expected):
+            continue
+        if all(e == a for e, a in zip(expected, candidate)):
+            return True
+    return False
+
+
+def assert_any_call(self: Any, /, *args: Any, **kwargs: Any) -> None:
+    """Fail unless some call, not only the last, had these arguments."""
+    expected = call_matcher(self, _Call((args, kwargs), two=True))
+    cause = expected if isinstance(expected, Exception) else None
+    actual = [call_matcher(self, c) for c in self.call_args_list]
+    if cause is not None or not _matches_any(expected, actual):
+        fail(
+            self,
+            "any_call",
+            f"{format_signature(self, args, kwargs)} call not found",
+            expected=_Call((args, kwargs), two=True),
+            actual=self.call_args_list,
+            cause=cause,
+        )

@@ -1,0 +1,259 @@
+"""Await recording: the mixin that makes a mock's calls awaitable (``AsyncMockMixin``).
+
+A call is recorded when it is made; the await is recorded when the returned
+coroutine actually runs, as in the standard library.
+"""
+
+from __future__ import annotations
+
+import sys
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
+    from typing import Any
+
+from ._assertions import _matches_any, call_matcher, fail, failure_message, format_signature
+from ._call import _Call, _CallList
+from ._recording import _plain
+from ._sentinel import DEFAULT
+from ._util import _callable, _is_async_func, _is_exception
+
+__all__ = ["AsyncMockMixin"]
+
+_CO_FLAGS = 0x80 | 0x04 | 0x08  # coroutine, *args, **kwargs
+_new_call = tuple.__new__
+
+
+class _CodeMock:
+    """``__code__`` of async mocks: a code-shaped mock built on first read."""
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        from ._noncallable import NonCallableMock
+
+        code = NonCallableMock(spec_set=type(_CodeMock.__get__.__code__))
+        store = code.__dict__
+        store["co_flags"] = _CO_FLAGS
+        store["co_argcount"] = 0
+        store["co_varnames"] = ()
+        store["co_posonlyargcount"] = 0
+        store["co_kwonlyargcount"] = 0
+        return obj.__dict__.setdefault("__code__", code)
+
+
+class _Marker:
+    """Class-level coroutine markers, read lazily from ``inspect``/``asyncio`` if loaded."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        module = sys.modules.get(self.module)
+        if module is None:
+            raise AttributeError(self.name)
+        try:
+            return getattr(module, self.name)
+        except AttributeError:
+            raise AttributeError(self.name) from None
+
+
+def _reset_awaits(mock: Any) -> None:
+    store = mock.__dict__
+    for name in ("_mock_await_count", "_mock_await_args", "_mock_await_args_list"):
+        store.pop(name, None)
+
+
+class AsyncMockMixin:
+    """Records awaits and provides the ``assert_*await*`` methods.
+
+    .. versionadded:: 0.1.0
+    """
+
+    _mock_await_count: int = 0
+    _mock_await_args: Any = None
+
+    await_count = _plain("_mock_await_count", "await_count")
+    await_args = _plain("_mock_await_args", "await_args")
+    await_args_list = _plain("_mock_await_args_list", "await_args_list")
+
+    # What makes ``asyncio.iscoroutinefunction`` and ``inspect.iscoroutinefunction``
+    # recognise the mock, without importing either module here.
+    _is_coroutine = _Marker("asyncio.coroutines", "_is_coroutine")
+    _is_coroutine_marker = _Marker("inspect", "_is_coroutine_mark")
+    __code__ = _CodeMock()
+    __name__ = "AsyncMock"
+    __defaults__ = ()
+
+    @property
+    def __kwdefaults__(self) -> dict[str, Any]:
+        return self.__dict__.setdefault("_mock_kwdefaults", {})  # type: ignore[no-any-return]
+
+    @__kwdefaults__.setter
+    def __kwdefaults__(self, value: dict[str, Any]) -> None:
+        self.__dict__["_mock_kwdefaults"] = value
+
+    @property
+    def _mock_await_args_list(self) -> _CallList:
+        return self.__dict__.setdefault(  # type: ignore[no-any-return]
+            "_mock_await_args_list", _CallList()
+        )
+
+    @_mock_await_args_list.setter
+    def _mock_await_args_list(self, value: _CallList) -> None:
+        self.__dict__["_mock_await_args_list"] = value
+
+    _mock_reset_hook = staticmethod(_reset_awaits)
+
+    def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
+        self._mock_check_sig(*args, **kwargs)  # type: ignore[attr-defined]
+        self._increment_mock_call(*args, **kwargs)  # type: ignore[attr-defined]
+        return self._execute_mock_call(*args, **kwargs)
+
+    async def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
+        pair: _Call = _new_call(_Call, (args, kwargs))
+        if self._mock_delegate is None:  # type: ignore[attr-defined]
+            store = self.__dict__
+            store["_mock_await_count"] = self._mock_await_count + 1
+            store["_mock_await_args"] = pair
+            self._mock_await_args_list.append(pair)
+        else:
+            self.await_count += 1
+            self.await_args = pair
+            self.await_args_list.append(pair)
+
+        effect = self.side_effect  # type: ignore[attr-defined]
+        if effect is not None:
+            if _is_exception(effect):
+                raise effect
+            if not _callable(effect):
+                try:
+                    result = next(effect)
+                except StopIteration:
+                    # StopIteration cannot travel out of a coroutine.
+                    raise StopAsyncIteration from None
+                if _is_exception(result):
+                    raise result
+            elif _is_async_func(effect):
+                result = await effect(*args, **kwargs)
+            else:
+                result = effect(*args, **kwargs)
+            if result is not DEFAULT:
+                return result
+        if self._mock_return_value is not DEFAULT:  # type: ignore[attr-defined]
+            return self.return_value  # type: ignore[attr-defined]
+        wrapped = self._mock_wraps  # type: ignore[attr-defined]
+        if wrapped is not None:
+            if _is_async_func(wrapped):
+                return await wrapped(*args, **kwargs)
+            return wrapped(*args, **kwargs)
+        return self.return_value  # type: ignore[attr-defined]
+
+    def assert_awaited(self) -> None:
+        """Fail unless the mock was awaited at least once."""
+        if self.await_count == 0:
+            fail(self, "awaited", f"Expected {self._mock_name or 'mock'} to have been awaited.")  # type: ignore[attr-defined]
+
+    def assert_awaited_once(self) -> None:
+        """Fail unless the mock was awaited exactly once."""
+        if self.await_count != 1:
+            fail(
+                self,
+                "awaited_once",
+                f"Expected {self._mock_name or 'mock'} to have been awaited once. "  # type: ignore[attr-defined]
+                f"Awaited {self.await_count} times.",
+            )
+
+    def assert_awaited_with(self, /, *args: Any, **kwargs: Any) -> None:
+        """Fail unless the last await had exactly these arguments."""
+        last = self.await_args
+        if last is None:
+            expected_text = format_signature(self, args, kwargs)
+            fail(self, "awaited_with", f"Expected await: {expected_text}\nNot awaited")
+        expected = call_matcher(self, _Call((args, kwargs), two=True))
+        actual = call_matcher(self, last)
+        if actual != expected:
+            cause = expected if isinstance(expected, Exception) else None
+            fail(
+                self,
+                "awaited_with",
+                failure_message(self, args, kwargs, action="await"),
+                expected=_Call((args, kwargs), two=True),
+                actual=last,
+                cause=cause,
+            )
+
+    def assert_awaited_once_with(self, /, *args: Any, **kwargs: Any) -> None:
+        """Fail unless the mock was awaited exactly once, with these arguments."""
+        if self.await_count != 1:
+            fail(
+                self,
+                "awaited_once_with",
+                f"Expected {self._mock_name or 'mock'} to have been awaited once. "  # type: ignore[attr-defined]
+                f"Awaited {self.await_count} times.",
+            )
+        self.assert_awaited_with(*args, **kwargs)
+
+    def assert_any_await(self, /, *args: Any, **kwargs: Any) -> None:
+        """Fail unless some await, not only the last, had these arguments."""
+        expected = call_matcher(self, _Call((args, kwargs), two=True))
+        cause = expected if isinstance(expected, Exception) else None
+        actual = [call_matcher(self, c) for c in self.await_args_list]
+        if cause is not None or not _matches_any(expected, actual):
+            fail(
+                self,
+                "any_await",
+                f"{format_signature(self, args, kwargs)} await not found",
+                cause=cause,
+            )
+
+    def assert_has_awaits(self, calls: Any, any_order: bool = False) -> None:
+        """Fail unless ``calls`` were awaited: in a row, or in any order."""
+        expected = [call_matcher(self, c) for c in calls]
+        cause = next((e for e in expected if isinstance(e, Exception)), None)
+        awaited = _CallList(call_matcher(self, c) for c in self.await_args_list)
+        if not any_order:
+            if expected not in awaited:
+                if cause is None:
+                    problem = "Awaits not found."
+                else:
+                    errors = [e if isinstance(e, Exception) else None for e in expected]
+                    problem = f"Error processing expected awaits.\nErrors: {errors}"
+                fail(
+                    self,
+                    "has_awaits",
+                    f"{problem}\nExpected: {_CallList(calls)}\nActual: {self.await_args_list}",
+                    cause=cause,
+                )
+            return
+        remaining = list(awaited)
+        not_found = []
+        for kall in expected:
+            try:
+                remaining.remove(kall)
+            except ValueError:
+                not_found.append(kall)
+        if not_found:
+            fail(
+                self,
+                "has_awaits",
+                f"{tuple(not_found)!r} not all found in await list",
+                cause=cause,
+            )
+
+    def assert_not_awaited(self) -> None:
+        """Fail if the mock was awaited."""
+        if self.await_count != 0:
+            fail(
+                self,
+                "not_awaited",
+                f"Expected {self._mock_name or 'mock'} to not have been awaited. "  # type: ignore[attr-defined]
+                f"Awaited {self.await_count} times.",
+            )
+
+
+# Functions report their annotations; an async mock reports none, like the
+# standard library's. Set after the class body, which needs its own annotations.
+type.__setattr__(AsyncMockMixin, "__annotations__", None)

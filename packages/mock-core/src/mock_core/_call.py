@@ -1,0 +1,237 @@
+"""Call objects: ``_Call``, ``call``, ``_CallList`` and ``ANY``."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
+    from typing import Any, Iterable
+
+__all__ = ["ANY", "_ANY", "_Call", "_CallList", "_format_call_signature", "call"]
+
+_tuple_new = tuple.__new__
+
+
+class _ANY:
+    """Equal to everything.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __ne__(self, other: object) -> bool:
+        return False
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return "<ANY>"
+
+
+ANY: Any = _ANY()
+
+
+def _format_call_signature(name: str, args: Iterable[Any], kwargs: dict[str, Any]) -> str:
+    parts = [repr(arg) for arg in args]
+    parts.extend(f"{key}={value!r}" for key, value in kwargs.items())
+    return f"{name}({', '.join(parts)})"
+
+
+def _split(value: tuple[Any, ...]) -> tuple[str, tuple[Any, ...], dict[str, Any]] | None:
+    """Read any accepted tuple form as ``(name, args, kwargs)``; None if not a call shape."""
+    size = len(value)
+    if size == 3:
+        return value[0], value[1], value[2]
+    if size == 2:
+        first, second = value
+        if isinstance(first, str):
+            if isinstance(second, tuple):
+                return first, second, {}
+            return first, (), second
+        return "", first, second
+    if size == 1:
+        (only,) = value
+        if isinstance(only, tuple):
+            return "", only, {}
+        if isinstance(only, str):
+            return only, (), {}
+        return "", (), only
+    if size == 0:
+        return "", (), {}
+    return None
+
+
+class _Call(tuple):  # type: ignore[type-arg]
+    """A recorded or expected call: ``(name, args, kwargs)`` or, in two-tuple form, ``(args, kwargs)``.
+
+    Comparison accepts every shorter form; a call without a name matches any name.
+
+    .. versionadded:: 0.1.0
+    """
+
+    # Class-level defaults keep recorded calls cheap: most never need an instance dict.
+    _mock_name: str | None = None
+    _mock_parent: _Call | None = None
+    _mock_from_kall: bool = True
+
+    def __new__(
+        cls,
+        value: tuple[Any, ...] = (),
+        name: str | None = "",
+        parent: _Call | None = None,
+        two: bool = False,
+        from_kall: bool = True,
+    ) -> _Call:
+        split = _split(value)
+        if split is None:
+            split = ("", (), {})
+        call_name, args, kwargs = split
+        # Only the three-tuple form and a leading string carry a name of their own.
+        size = len(value)
+        if not (size == 3 or (size in (1, 2) and isinstance(value[0], str))):
+            call_name = name or ""
+        if two:
+            return _tuple_new(cls, (args, kwargs))  # type: ignore[no-any-return]
+        return _tuple_new(cls, (call_name, args, kwargs))  # type: ignore[no-any-return]
+
+    def __init__(
+        self,
+        value: tuple[Any, ...] = (),
+        name: str | None = None,
+        parent: _Call | None = None,
+        two: bool = False,
+        from_kall: bool = True,
+    ) -> None:
+        if name is not None:
+            self._mock_name = name
+        if parent is not None:
+            self._mock_parent = parent
+        if not from_kall:
+            self._mock_from_kall = False
+
+    def _parts(self) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
+        if len(self) == 2:
+            return "", self[0], self[1]
+        return self[0], self[1], self[2]
+
+    def __eq__(self, other: object) -> bool:
+        try:
+            len(other)  # type: ignore[arg-type]
+        except TypeError:
+            return NotImplemented
+        mine = self._parts()
+        theirs = _split(other)  # type: ignore[arg-type]
+        if theirs is None:
+            return False
+        my_parent = self._mock_parent
+        their_parent = getattr(other, "_mock_parent", None)
+        if my_parent is not None and their_parent is not None and my_parent != their_parent:
+            return False
+        if mine[0] and theirs[0] != mine[0]:
+            return False
+        # The other side's values go first so that an ``ANY`` or a custom matcher in
+        # an expected call gets to decide, whichever side the expectation is on.
+        return (theirs[1], theirs[2]) == (mine[1], mine[2])
+
+    def __ne__(self, other: object) -> bool:
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return NotImplemented  # type: ignore[no-any-return]
+        return not result
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __call__(self, /, *args: Any, **kwargs: Any) -> _Call:
+        name = self._mock_name
+        if name is None:
+            return _Call(("", args, kwargs), name="()")
+        return _Call((name, args, kwargs), name=name + "()", parent=self)
+
+    def __getattr__(self, attr: str) -> _Call:
+        name = self._mock_name
+        if name is None:
+            return _Call(name=attr, from_kall=False)
+        return _Call(name=f"{name}.{attr}", parent=self, from_kall=False)
+
+    # ``count`` and ``index`` would otherwise be the tuple methods; on a call they
+    # must build calls like any other attribute.
+    @property
+    def count(self) -> _Call:  # type: ignore[override]
+        return self.__getattr__("count")
+
+    @property
+    def index(self) -> _Call:  # type: ignore[override]
+        return self.__getattr__("index")
+
+    @property
+    def args(self) -> tuple[Any, ...]:
+        return self._parts()[1]
+
+    @property
+    def kwargs(self) -> dict[str, Any]:
+        return self._parts()[2]
+
+    def __getnewargs__(self) -> tuple[Any, ...]:
+        return (tuple(self),)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return dict(getattr(self, "__dict__", {}))
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __repr__(self) -> str:
+        if not self._mock_from_kall:
+            name = self._mock_name or "call"
+            if name.startswith("()"):
+                name = "call" + name
+            return name
+        if len(self) == 2:
+            name = "call"
+            args, kwargs = self
+        else:
+            name, args, kwargs = self
+            if not name:
+                name = "call"
+            elif name.startswith("()"):
+                name = "call" + name
+            else:
+                name = "call." + name
+        return _format_call_signature(name, args, kwargs)
+
+    def call_list(self) -> _CallList:
+        """The chain of calls that led to this one, as a ``_CallList``."""
+        chain: list[_Call] = []
+        node: _Call | None = self
+        while node is not None:
+            if node._mock_from_kall:
+                chain.append(node)
+            node = node._mock_parent
+        chain.reverse()
+        return _CallList(chain)
+
+
+call: Any = _Call(from_kall=False)
+
+
+class _CallList(list):  # type: ignore[type-arg]
+    """A list of calls in which ``in`` also finds a contiguous run of calls.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, list):
+            return list.__contains__(self, value)
+        width = len(value)
+        for start in range(len(self) - width + 1):
+            if value == self[start : start + width]:
+                return True
+        return False
+
+    def __repr__(self) -> str:
+        # pprint is only paid for when someone prints a call list.
+        import pprint
+
+        return pprint.pformat(list(self))

@@ -1,0 +1,205 @@
+"""Callable mocks: ``CallableMixin`` and ``Mock``."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
+    from typing import Any
+
+from ._noncallable import NonCallableMock
+from ._recording import record_call, run_side_effect
+from ._sentinel import DEFAULT
+
+__all__ = ["CallableMixin", "Mock", "_choose_call"]
+
+_new_call = tuple.__new__
+
+# A class that overrides one of these hooks gets the step-by-step call path, so
+# the override is honoured; everyone else gets the fused fast path.
+_HOOKS = ("_mock_check_sig", "_increment_mock_call", "_mock_call", "_execute_mock_call")
+
+
+class CallableMixin:
+    """Makes a mock callable: records the call, then applies side_effect or return_value.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self,
+        spec: Any = None,
+        side_effect: Any = None,
+        return_value: Any = DEFAULT,
+        wraps: Any = None,
+        name: Any = None,
+        spec_set: Any = None,
+        parent: Any = None,
+        _spec_state: Any = None,
+        _new_name: Any = "",
+        _new_parent: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        if return_value is not DEFAULT:
+            self.__dict__["_mock_return_value"] = return_value
+        super().__init__(  # type: ignore[call-arg]
+            spec, wraps, name, spec_set, parent, _spec_state, _new_name, _new_parent, **kwargs
+        )
+        if side_effect is not None:
+            self.side_effect = side_effect
+
+    def _mock_check_sig(self, /, *args: Any, **kwargs: Any) -> None:
+        # Replaced on a mock's own class when a signature check is installed.
+        pass
+
+    def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
+        self._mock_check_sig(*args, **kwargs)
+        self._increment_mock_call(*args, **kwargs)
+        return self._mock_call(*args, **kwargs)
+
+    def _mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
+        after = type(self)._mock_after_observers  # type: ignore[attr-defined]
+        if not after:
+            return self._execute_mock_call(*args, **kwargs)
+        result = self._execute_mock_call(*args, **kwargs)
+        pair = _Call((args, kwargs), two=True)
+        for observer in after:
+            observer(self, pair)
+        return result
+
+    def _increment_mock_call(self, /, *args: Any, **kwargs: Any) -> None:
+        pair = record_call(self, args, kwargs)
+        observers = type(self)._mock_observers  # type: ignore[attr-defined]
+        for observer in observers:
+            observer(self, pair)
+
+    def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
+        effect = self.side_effect  # type: ignore[attr-defined]
+        if effect is not None:
+            result = run_side_effect(self, effect, args, kwargs)
+            if result is not DEFAULT:
+                return result
+        if self._mock_return_value is not DEFAULT:  # type: ignore[attr-defined]
+            return self.return_value  # type: ignore[attr-defined]
+        delegate = self._mock_delegate  # type: ignore[attr-defined]
+        if delegate is not None and delegate.return_value is not DEFAULT:
+            return self.return_value  # type: ignore[attr-defined]
+        wrapped = self._mock_wraps  # type: ignore[attr-defined]
+        if wrapped is not None:
+            return wrapped(*args, **kwargs)
+        return self.return_value  # type: ignore[attr-defined]
+
+
+_step_by_step_call = CallableMixin.__call__
+
+
+def _fused_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+    # Everything CallableMixin.__call__ does, in one frame.
+    if self._mock_delegate is not None:
+        return _step_by_step_call(self, *args, **kwargs)
+    pair = _new_call(_Call, (args, kwargs))
+    store = self.__dict__
+    store["_mock_called"] = True
+    store["_mock_call_args"] = pair
+    self._mock_tally.append(None)
+    self._mock_call_args_list.append(pair)
+    self._mock_mock_calls.append(_new_call(_Call, ("", args, kwargs)))
+    if self._mock_new_parent is not None:
+        _record_up(self, args, kwargs)
+    observers = self._mock_observers
+    if observers:
+        for observer in observers:
+            observer(self, pair)
+    if self._mock_after_observers:
+        result = _execute_plain(self, args, kwargs)
+        for observer in self._mock_after_observers:
+            observer(self, pair)
+        return result
+    effect = self._mock_side_effect
+    if effect is not None:
+        result = run_side_effect(self, effect, args, kwargs)
+        if result is not DEFAULT:
+            return result
+    value = self._mock_return_value
+    if value is not DEFAULT:
+        return value
+    wrapped = self._mock_wraps
+    if wrapped is not None:
+        return wrapped(*args, **kwargs)
+    return self.return_value
+
+
+def _execute_plain(self: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    effect = self._mock_side_effect
+    if effect is not None:
+        result = run_side_effect(self, effect, args, kwargs)
+        if result is not DEFAULT:
+            return result
+    value = self._mock_return_value
+    if value is not DEFAULT:
+        return value
+    wrapped = self._mock_wraps
+    if wrapped is not None:
+        return wrapped(*args, **kwargs)
+    return self.return_value
+
+
+def _choose_call(cls: type) -> None:
+    """Give ``cls`` the fused call path unless it customises the call or its hooks."""
+    if not issubclass(cls, CallableMixin):
+        return
+    ours = (_fused_call, _step_by_step_call)
+    if cls.__call__ not in ours:  # type: ignore[comparison-overlap]
+        return
+    customised = any(getattr(cls, hook) is not getattr(CallableMixin, hook) for hook in _HOOKS)
+    chosen = _step_by_step_call if customised else _fused_call
+    if cls.__dict__.get("__call__") is not chosen:
+        type.__setattr__(cls, "__call__", chosen)
+
+
+class Mock(CallableMixin, NonCallableMock):
+    """A callable mock whose attributes and return value are mocks created on first use.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self,
+        spec: Any = None,
+        side_effect: Any = None,
+        return_value: Any = DEFAULT,
+        wraps: Any = None,
+        name: Any = None,
+        spec_set: Any = None,
+        parent: Any = None,
+        _spec_state: Any = None,
+        _new_name: Any = "",
+        _new_parent: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        # CallableMixin.__init__ and NonCallableMock.__init__ folded into one frame for
+        # the common cases; anything unusual takes the general route.
+        if spec is None and spec_set is None and not kwargs and wraps is None:
+            store = self.__dict__
+            if return_value is not DEFAULT:
+                store["_mock_return_value"] = return_value
+            if parent is not None:
+                store["_mock_parent"] = parent
+                if _new_parent is None:
+                    _new_parent = parent
+            if name is not None:
+                store["_mock_name"] = name
+            if _new_name:
+                store["_mock_new_name"] = _new_name
+            if _new_parent is not None:
+                store["_mock_new_parent"] = _new_parent
+            if side_effect is not None:
+                self.side_effect = side_effect
+            return
+        CallableMixin.__init__(
+            self, spec, side_effect, return_value, wraps, name, spec_set, parent,
+            _spec_state, _new_name, _new_parent, **kwargs,
+        )  # fmt: skip
+
+
+from ._call import _Call  # noqa: E402
+from ._recording import _record_up  # noqa: E402

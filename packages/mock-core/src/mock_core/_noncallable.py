@@ -1,0 +1,587 @@
+"""``NonCallableMock``: attributes, children, specs, naming, reset and configuration."""
+
+from __future__ import annotations
+
+import sys
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
+    from typing import Any, Callable
+
+from . import _assertions, _recording
+from ._call import _CallList
+from ._classes import _generations, generation_class, origin_of, private_class, set_class
+from ._errors import InvalidSpecError, MissingPluginError
+from ._names import (
+    ALLOWED_NAMES,
+    ASSERT_PREFIXES,
+    ATTRIB_DENY_LIST,
+    LANGUAGE_DUNDERS,
+    REFUSED_DUNDERS,
+    is_dunder,
+)
+from ._registry import Deferred, registry
+from ._sentinel import DEFAULT, _deleted, _missing
+from ._util import _is_async_obj, _is_list
+
+__all__ = ["NonCallableMock", "_check_and_set_parent", "_extract_mock", "_is_instance_mock"]
+
+_object_setattr = object.__setattr__
+_object_new = object.__new__
+_object_delattr = object.__delattr__
+
+
+class _lazy:
+    """A per-instance container created on first read and then kept in ``__dict__``.
+
+    Most mocks are never called or never grow children; they never pay for the lists.
+    """
+
+    __slots__ = ("factory", "name")
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self.factory = factory
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        return obj.__dict__.setdefault(self.name, self.factory())
+
+
+def _is_instance_mock(obj: object) -> bool:
+    # Autospecced functions carry their mock as ``.mock``; only real mocks count here.
+    return issubclass(type(obj), NonCallableMock)
+
+
+def _extract_mock(obj: Any) -> Any:
+    """The mock behind an autospecced function, or ``obj`` itself."""
+    if (
+        isinstance(obj, type(_extract_mock))
+        and hasattr(obj, "mock")
+        and _is_instance_mock(obj.mock)
+    ):
+        return obj.mock
+    return obj
+
+
+def _check_and_set_parent(parent: Any, value: Any, name: str | None, new_name: str | None) -> bool:
+    """Adopt ``value`` as a child of ``parent`` unless it already has a name or parent."""
+    value = _extract_mock(value)
+    if not _is_instance_mock(value):
+        return False
+    if (
+        value._mock_name
+        or value._mock_new_name
+        or value._mock_parent is not None
+        or value._mock_new_parent is not None
+    ):
+        return False
+    node = parent
+    while node is not None:
+        # Adopting an ancestor would make the parent chain a cycle.
+        if node is value:
+            return False
+        node = node._mock_new_parent
+    store = value.__dict__
+    if new_name:
+        store["_mock_new_parent"] = parent
+        store["_mock_new_name"] = new_name
+    if name:
+        store["_mock_parent"] = parent
+        store["_mock_name"] = name
+    return True
+
+
+def _magic_table_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(all magic names, refused names), discovering mock-magic if it is installed."""
+    table = registry.magic_table
+    if table is None:
+        registry.discover()
+        table = registry.magic_table
+    if table is None:
+        return LANGUAGE_DUNDERS, REFUSED_DUNDERS
+    return table.supported, table.unsupported
+
+
+def _need_magic_table(name: str) -> Any:
+    table = registry.magic_table
+    if table is None:
+        registry.discover()
+        table = registry.magic_table
+    if table is None:
+        raise MissingPluginError(
+            f"Setting the magic method {name!r} on a mock needs the magic-method tables "
+            "of the 'mock-magic' distribution: pip install mock-magic"
+        )
+    return table
+
+
+_async_variants: dict[type, type] = {}
+
+
+def _async_variant(cls: type) -> type:
+    """``cls`` mixed with await recording, for mocks specced on coroutine functions."""
+    found = _async_variants.get(cls)
+    if found is None:
+        from ._await import AsyncMockMixin
+
+        found = type(cls.__name__, (AsyncMockMixin, cls), {"__module__": cls.__module__})
+        found = _async_variants.setdefault(cls, found)
+    return found
+
+
+class NonCallableMock:
+    """A mock that cannot be called; the base of every mock.
+
+    .. versionadded:: 0.1.0
+    """
+
+    # Defaults live on the class so that creating a mock writes only what differs.
+    _mock_parent: Any = None
+    _mock_name: Any = None
+    _mock_new_name: Any = ""
+    _mock_new_parent: Any = None
+    _mock_sealed: bool = False
+    _spec_class: Any = None
+    _spec_set: Any = None
+    _mock_methods: Any = None
+    _mock_wraps: Any = None
+    _mock_delegate: Any = None
+    _mock_unsafe: bool = False
+    _mock_side_effect: Any = None
+    _mock_return_value: Any = DEFAULT
+    _mock_called: bool = False
+    _mock_call_args: Any = None
+    _mock_count_offset: int = 0
+    _mock_sig_source: Any = None
+
+    _mock_children = _lazy(dict)
+    _mock_call_args_list = _lazy(_CallList)
+    _mock_mock_calls = _lazy(_CallList)
+    _mock_tally = _lazy(list)
+    method_calls = _lazy(_CallList)
+
+    # Refreshed by plugin registration (see ``_refresh_plugin_caches``).
+    _mock_child_rules: tuple[Any, ...] = ()
+    _mock_observers: tuple[Any, ...] = ()
+    _mock_after_observers: tuple[Any, ...] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        namespace = cls.__dict__
+        if "_mock_private" not in namespace and "_mock_generation" not in namespace:
+            # Private and generation classes inherit all of this from their base.
+            _refresh_class(cls)
+
+    def __new__(cls, /, *args: Any, **kw: Any) -> Any:
+        # Mocks live on a hidden class shared until one of them needs its own (see
+        # _classes); its base may be a class of defaults registered for ``cls``.
+        found = _generations.get(cls)
+        if found is None:
+            key, body = cls._mock_class_defaults(cls)
+            found = generation_class(origin_of(cls), key, body)
+            _generations[cls] = found
+        return _object_new(found)
+
+    @staticmethod
+    def _mock_class_defaults(cls: type) -> tuple[Any, dict[str, Any] | None]:
+        """(key, attributes) shared on the class of every new mock of ``cls``."""
+        return None, None
+
+    def __init__(
+        self,
+        spec: Any = None,
+        wraps: Any = None,
+        name: Any = None,
+        spec_set: Any = None,
+        parent: Any = None,
+        _spec_state: Any = None,
+        _new_name: Any = "",
+        _new_parent: Any = None,
+        _spec_as_instance: bool = False,
+        _eat_self: Any = None,
+        unsafe: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        store = self.__dict__
+        if parent is not None:
+            store["_mock_parent"] = parent
+            # An explicit parent also records this mock's calls, unless told otherwise.
+            if _new_parent is None:
+                _new_parent = parent
+        if name is not None:
+            store["_mock_name"] = name
+        if _new_name:
+            store["_mock_new_name"] = _new_name
+        if _new_parent is not None:
+            store["_mock_new_parent"] = _new_parent
+        if spec_set is not None:
+            spec = spec_set
+            spec_set = True
+        if spec is not None:
+            if _eat_self is None:
+                _eat_self = parent is not None
+            if not isinstance(self, _async_base()) and _is_async_obj(spec):
+                variant = _async_variant(origin_of(type(self)))
+                key, body = variant._mock_class_defaults(variant)
+                set_class(self, generation_class(variant, key, body))
+            self._mock_add_spec(spec, spec_set, _spec_as_instance, _eat_self)
+        if wraps is not None:
+            store["_mock_wraps"] = wraps
+        if unsafe:
+            store["_mock_unsafe"] = True
+        if kwargs:
+            self.configure_mock(**kwargs)
+
+    # -- specs -------------------------------------------------------------
+
+    def mock_add_spec(self, spec: Any, spec_set: bool = False) -> None:
+        """Restrict the mock to the attributes of ``spec``; only those may be read
+        (and, with ``spec_set``, written).
+
+        .. versionadded:: 0.1.0
+        """
+        self._mock_add_spec(spec, spec_set)
+
+    def _mock_add_spec(
+        self, spec: Any, spec_set: Any, _spec_as_instance: bool = False, _eat_self: bool = False
+    ) -> None:
+        if _is_instance_mock(spec):
+            raise InvalidSpecError(f"Cannot spec a Mock object. [object={spec!r}]")
+        store = self.__dict__
+        spec_class = None
+        sig_source = None
+        if spec is not None and not _is_list(spec):
+            spec_class = spec if isinstance(spec, type) else type(spec)
+            sig_source = (spec, _spec_as_instance, _eat_self)
+            spec = dir(spec)
+        store["_spec_class"] = spec_class
+        store["_spec_set"] = spec_set
+        store["_mock_methods"] = spec
+        store["_mock_sig_source"] = sig_source
+        store.pop("_spec_signature", None)
+        store.pop("_spec_asyncs", None)
+
+    @property
+    def _spec_signature(self) -> Any:
+        store = self.__dict__
+        if "_spec_signature" in store:
+            return store["_spec_signature"]
+        source = store.get("_mock_sig_source")
+        signature = None
+        if source is not None:
+            signature = _recording.signature_for(*source)
+        store["_spec_signature"] = signature
+        return signature
+
+    @_spec_signature.setter
+    def _spec_signature(self, value: Any) -> None:
+        self.__dict__["_spec_signature"] = value
+
+    @property
+    def _spec_asyncs(self) -> list[str]:
+        # Kept for code that reads it; async children are decided on first access.
+        return []
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:  # type: ignore[override]
+        spec_class = self._spec_class
+        if spec_class is None:
+            return type(self)
+        return spec_class  # type: ignore[no-any-return]
+
+    # -- attributes --------------------------------------------------------
+
+    def __getattr__(self, name: str) -> Any:
+        methods = self._mock_methods
+        if methods is not None:
+            if name not in methods or name in _magic_table_names()[0]:
+                raise AttributeError(f"Mock object has no attribute {name!r}")
+        elif is_dunder(name):
+            raise AttributeError(name)
+        if not self._mock_unsafe and (not methods or name not in methods):
+            if name.startswith(ASSERT_PREFIXES) or name in ATTRIB_DENY_LIST:
+                raise AttributeError(
+                    f"{name!r} is not a valid assertion. Use a spec for the mock if "
+                    f"{name!r} is meant to be an attribute."
+                )
+        children = self._mock_children
+        result = children.get(name)
+        if result is None:
+            wraps = None
+            if self._mock_wraps is not None:
+                wraps = getattr(self._mock_wraps, name)
+            result = self._get_child_mock(
+                parent=self, name=name, wraps=wraps, _new_name=name, _new_parent=self
+            )
+            # Two threads racing on a first access must end up with one child.
+            result = children.setdefault(name, result)
+            if result is _deleted:
+                raise AttributeError(name)
+        elif result is _deleted:
+            raise AttributeError(name)
+        elif isinstance(result, Deferred):
+            result = self._mock_materialize(name, result)
+        # Cached in the instance dict, later reads never reach __getattr__.
+        self.__dict__.setdefault(name, result)
+        return result
+
+    def _mock_materialize(self, name: str, placeholder: Deferred) -> Any:
+        created = placeholder.create(self, name)
+        children = self._mock_children
+        current = children.get(name)
+        if current is placeholder:
+            children[name] = created
+            return created
+        if current is _deleted:
+            raise AttributeError(name)
+        return current
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ALLOWED_NAMES:
+            _object_setattr(self, name, value)
+            return
+        methods = self._mock_methods
+        if (
+            self._spec_set
+            and methods is not None
+            and name not in methods
+            and name not in self.__dict__
+        ):
+            raise AttributeError(f"Mock object has no attribute '{name}'")
+        if is_dunder(name):
+            if name == "__class__":
+                self.__dict__["_spec_class"] = value
+                return
+            if (
+                name in LANGUAGE_DUNDERS
+                or name in REFUSED_DUNDERS
+                or registry.magic_table is not None
+            ):
+                supported, unsupported = _magic_table_names()
+                if name in unsupported:
+                    raise AttributeError(f"Attempting to set unsupported magic method {name!r}.")
+                if name in supported:
+                    if methods is not None and name not in methods:
+                        raise AttributeError(f"Mock object has no attribute '{name}'")
+                    value = self._mock_set_magic(name, value)
+                elif name in LANGUAGE_DUNDERS and registry.magic_table is None:
+                    _need_magic_table(name)
+            elif _check_and_set_parent(self, value, name, name):
+                self._mock_children[name] = value
+        elif _check_and_set_parent(self, value, name, name):
+            self._mock_children[name] = value
+        if self._mock_sealed and not hasattr(self, name):
+            raise AttributeError(f"Cannot set {self._extract_mock_name()}.{name}")
+        _object_setattr(self, name, value)
+
+    def _mock_set_magic(self, name: str, value: Any) -> Any:
+        """Install a magic method on this mock's own class; returns the instance value."""
+        table = _need_magic_table(name)
+        cls = private_class(self, table.supported)
+        if _is_instance_mock(_extract_mock(value)):
+            _check_and_set_parent(self, value, None, name)
+            setattr(cls, name, value)
+            self._mock_children[name] = value
+            return value
+        setattr(cls, name, table.make_method(name, value))
+        original = value
+        mock = self
+
+        def bound(*args: Any, **kwargs: Any) -> Any:
+            return original(mock, *args, **kwargs)
+
+        return bound
+
+    def __delattr__(self, name: str) -> None:
+        table = registry.magic_table
+        if (
+            table is not None
+            and is_dunder(name)
+            and name in table.supported
+            and name in type(self).__dict__
+        ):
+            type.__delattr__(private_class(self), name)
+            if name not in self.__dict__:
+                # Never configured on the instance: removing it from the class is all.
+                return
+        children = self._mock_children
+        found = children.get(name, _missing)
+        if name in self.__dict__:
+            _object_delattr(self, name)
+        elif found is _deleted:
+            raise AttributeError(name)
+        children[name] = _deleted
+
+    def __dir__(self) -> list[str]:
+        core = sys.modules[__package__]
+        if not core.FILTER_DIR:
+            return object.__dir__(self)
+        extras = list(self._mock_methods or ())
+        from_type = [e for e in dir(type(self)) if not e.startswith("_")]
+        from_dict = [e for e in self.__dict__ if not e.startswith("_") or is_dunder(e)]
+        from_children = [n for n, v in self._mock_children.items() if v is not _deleted]
+        return sorted(set(extras + from_type + from_dict + from_children))
+
+    # -- children ----------------------------------------------------------
+
+    def _get_child_mock(self, /, **kw: Any) -> Any:
+        """Create a child or return-value mock; override to choose their class.
+
+        .. versionadded:: 0.1.0
+        """
+        if self._mock_sealed:
+            attribute = f".{kw['name']}" if "name" in kw else "()"
+            raise AttributeError(self._extract_mock_name() + attribute)
+        return _child_class(self, kw)(**kw)
+
+    def attach_mock(self, mock: Any, attribute: str) -> None:
+        """Make ``mock`` the attribute ``attribute`` of this mock and record its calls here.
+
+        .. versionadded:: 0.1.0
+        """
+        inner = _extract_mock(mock)
+        store = inner.__dict__
+        store["_mock_parent"] = None
+        store["_mock_new_parent"] = None
+        store["_mock_name"] = ""
+        store["_mock_new_name"] = None
+        setattr(self, attribute, mock)
+
+    def configure_mock(self, /, **kwargs: Any) -> None:
+        """Set attributes, including dotted paths such as ``method.return_value``.
+
+        .. versionadded:: 0.1.0
+        """
+        for dotted, value in sorted(kwargs.items(), key=lambda item: item[0].count(".")):
+            *path, final = dotted.split(".")
+            target = self
+            for step in path:
+                target = getattr(target, step)
+            setattr(target, final, value)
+
+    def reset_mock(
+        self, visited: Any = None, *, return_value: bool = False, side_effect: bool = False
+    ) -> None:
+        """Forget every recorded call of this mock and its children.
+
+        .. versionadded:: 0.1.0
+        """
+        _recording.reset_tree(self, visited, return_value, side_effect)
+
+    # -- naming ------------------------------------------------------------
+
+    def _extract_mock_name(self) -> str:
+        segments: list[str] = []
+        node = self
+        parent = node._mock_new_parent
+        while parent is not None:
+            segments.append(node._mock_new_name)
+            node = parent
+            parent = node._mock_new_parent
+        text = node._mock_name or "mock"
+        for segment in reversed(segments):
+            if segment == "()":
+                text += "()"
+            elif segment and segment.startswith("()"):
+                text += segment
+            else:
+                text += f".{segment}"
+        return text
+
+    def __repr__(self) -> str:
+        name = self._extract_mock_name()
+        name_part = "" if name in ("mock", "mock.") else f" name={name!r}"
+        spec_part = ""
+        spec_class = self._spec_class
+        if spec_class is not None:
+            label = "spec_set" if self._spec_set else "spec"
+            spec_part = f" {label}={spec_class.__name__!r}"
+        return f"<{type(self).__name__}{name_part}{spec_part} id='{id(self)}'>"
+
+    def _format_mock_call_signature(self, args: Any, kwargs: Any) -> str:
+        return _assertions.format_signature(self, args, kwargs)
+
+    # -- recorded calls (delegating properties) ----------------------------
+
+    called = _recording.called
+    call_count = _recording.call_count
+    call_args = _recording.call_args
+    call_args_list = _recording.call_args_list
+    mock_calls = _recording.mock_calls
+    return_value = _recording.return_value
+    side_effect = _recording.side_effect
+
+    # -- assertions ----------------------------------------------------------
+
+    assert_not_called = _assertions.assert_not_called
+    assert_called = _assertions.assert_called
+    assert_called_once = _assertions.assert_called_once
+    assert_called_with = _assertions.assert_called_with
+    assert_called_once_with = _assertions.assert_called_once_with
+    assert_has_calls = _assertions.assert_has_calls
+    assert_any_call = _assertions.assert_any_call
+    _call_matcher = _assertions.call_matcher
+    _get_call_signature_from_name = _assertions.signature_from_name
+    _format_mock_failure_message = _assertions.failure_message
+    _calls_repr = _assertions.calls_repr
+
+
+def _async_base() -> type:
+    from ._await import AsyncMockMixin
+
+    return AsyncMockMixin
+
+
+def _child_class(parent: Any, kw: dict[str, Any]) -> type:
+    if not registry.discovered:
+        registry.discover()
+    for rule in type(parent)._mock_child_rules:
+        found = rule(parent, kw)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+    from ._await import AsyncMockMixin
+    from ._callable import CallableMixin, Mock
+
+    klass = origin_of(type(parent))
+    if issubclass(klass, CallableMixin) and not issubclass(klass, AsyncMockMixin):
+        return klass
+    # Non-callable parents make callable children; without mock-magic's rules the
+    # children of async mocks are plain mocks.
+    return Mock
+
+
+def _refresh_class(cls: type) -> None:
+    """Copy the registered plugins that apply to ``cls`` onto it as plain tuples."""
+    rules = tuple(rule for owner, rule in registry.child_rules if issubclass(cls, owner))
+    observers = tuple(obs for owner, obs in registry.observers if issubclass(cls, owner))
+    after = tuple(obs for owner, obs in registry.after_observers if issubclass(cls, owner))
+    type.__setattr__(cls, "_mock_child_rules", rules)
+    type.__setattr__(cls, "_mock_observers", observers)
+    type.__setattr__(cls, "_mock_after_observers", after)
+    from ._callable import _choose_call
+
+    _choose_call(cls)
+
+
+def _refresh_all() -> None:
+    pending: list[type] = [NonCallableMock]
+    seen: set[type] = set()
+    while pending:
+        cls = pending.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        _refresh_class(cls)
+        pending.extend(
+            sub
+            for sub in cls.__subclasses__()
+            if "_mock_private" not in sub.__dict__ and "_mock_generation" not in sub.__dict__
+        )
+
+
+registry.on_change.append(_refresh_all)
+

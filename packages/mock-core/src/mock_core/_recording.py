@@ -1,0 +1,263 @@
+"""Call recording: what a call leaves behind on a mock and on its parents.
+
+Every write here is a single ``list.append`` or a single dict store, each atomic
+under the interpreter lock, so concurrent calls are neither lost nor doubled.
+``call_count`` is the length of a private tally plus an offset that assignment
+moves, which keeps it exact under threads and still assignable.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
+    from typing import Any
+
+from ._call import _Call, _CallList
+from ._registry import registry
+from ._sentinel import DEFAULT
+from ._util import _MockIter, _callable, _is_exception, _try_iter
+
+__all__ = [
+    "call_args",
+    "call_args_list",
+    "call_count",
+    "called",
+    "mock_calls",
+    "record_call",
+    "reset_tree",
+    "return_value",
+    "side_effect",
+    "signature_for",
+]
+
+_new_call = tuple.__new__
+
+
+def record_call(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Call:
+    """Record one call of ``mock`` on it and on every mock above it."""
+    pair: _Call = _new_call(_Call, (args, kwargs))
+    if mock._mock_delegate is not None:
+        _record_delegated(mock, pair)
+    else:
+        store = mock.__dict__
+        store["_mock_called"] = True
+        store["_mock_call_args"] = pair
+        mock._mock_tally.append(None)
+        mock._mock_call_args_list.append(pair)
+    mock._mock_mock_calls.append(_new_call(_Call, ("", args, kwargs)))
+    if mock._mock_new_parent is not None:
+        _record_up(mock, args, kwargs)
+    return pair
+
+
+def _record_delegated(mock: Any, pair: _Call) -> None:
+    mock.called = True
+    mock.call_count += 1
+    mock.call_args = pair
+    mock.call_args_list.append(pair)
+
+
+def _record_up(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    # ``method_calls`` follows attribute parents only; ``mock_calls`` follows every
+    # parent, return values included, and names the path from that parent down.
+    method_path = mock._mock_name if mock._mock_parent is not None else None
+    path = mock._mock_new_name
+    node = mock._mock_new_parent
+    while node is not None:
+        if method_path is not None:
+            node.method_calls.append(_new_call(_Call, (method_path, args, kwargs)))
+            method_path = (
+                f"{node._mock_name}.{method_path}" if node._mock_parent is not None else None
+            )
+        node._mock_mock_calls.append(_new_call(_Call, (path, args, kwargs)))
+        step = node._mock_new_name
+        if step:
+            path = step + path if path.startswith("()") else f"{step}.{path}"
+        node = node._mock_new_parent
+
+
+def _plain(private: str, public: str) -> property:
+    def getter(self: Any) -> Any:
+        delegate = self._mock_delegate
+        if delegate is None:
+            return getattr(self, private)
+        return getattr(delegate, public)
+
+    def setter(self: Any, value: Any) -> None:
+        delegate = self._mock_delegate
+        if delegate is None:
+            self.__dict__[private] = value
+        else:
+            setattr(delegate, public, value)
+
+    return property(getter, setter)
+
+
+called = _plain("_mock_called", "called")
+call_args = _plain("_mock_call_args", "call_args")
+call_args_list = _plain("_mock_call_args_list", "call_args_list")
+mock_calls = _plain("_mock_mock_calls", "mock_calls")
+
+
+def _get_call_count(self: Any) -> int:
+    delegate = self._mock_delegate
+    if delegate is not None:
+        return delegate.call_count  # type: ignore[no-any-return]
+    return len(self._mock_tally) + self._mock_count_offset  # type: ignore[no-any-return]
+
+
+def _set_call_count(self: Any, value: int) -> None:
+    delegate = self._mock_delegate
+    if delegate is not None:
+        delegate.call_count = value
+        return
+    self.__dict__["_mock_count_offset"] = value - len(self._mock_tally)
+
+
+call_count = property(_get_call_count, _set_call_count)
+
+
+def _get_return_value(self: Any) -> Any:
+    value = self._mock_return_value
+    delegate = self._mock_delegate
+    if delegate is not None:
+        value = delegate.return_value
+    if value is DEFAULT and self._mock_wraps is None:
+        if self._mock_sealed:
+            raise AttributeError(f"{self._extract_mock_name()}.return_value")
+        value = self._get_child_mock(_new_parent=self, _new_name="()")
+        self.return_value = value
+    return value
+
+
+def _set_return_value(self: Any, value: Any) -> None:
+    delegate = self._mock_delegate
+    if delegate is not None:
+        delegate.return_value = value
+        return
+    from ._noncallable import _check_and_set_parent
+
+    self.__dict__["_mock_return_value"] = value
+    _check_and_set_parent(self, value, None, "()")
+
+
+return_value = property(
+    _get_return_value, _set_return_value, doc="The value returned when the mock is called."
+)
+
+
+def _get_side_effect(self: Any) -> Any:
+    delegate = self._mock_delegate
+    if delegate is None:
+        return self._mock_side_effect
+    effect = delegate.side_effect
+    if (
+        effect is not None
+        and not callable(effect)
+        and not isinstance(effect, _MockIter)
+        and not _is_exception(effect)
+    ):
+        effect = _MockIter(effect)
+        delegate.side_effect = effect
+    return effect
+
+
+def _set_side_effect(self: Any, value: Any) -> None:
+    value = _try_iter(value)
+    delegate = self._mock_delegate
+    if delegate is None:
+        self.__dict__["_mock_side_effect"] = value
+    else:
+        delegate.side_effect = value
+
+
+side_effect = property(
+    _get_side_effect, _set_side_effect, doc="Called, raised or iterated when the mock is called."
+)
+
+
+def run_side_effect(mock: Any, effect: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """Apply a side effect; DEFAULT means "fall through to the return value"."""
+    if _is_exception(effect):
+        raise effect
+    if not _callable(effect):
+        result = next(effect)
+        if _is_exception(result):
+            raise result
+        return result
+    return effect(*args, **kwargs)
+
+
+# Names dropped from an instance dict by reset_mock; the class defaults take over.
+_RESET_KEYS = (
+    "_mock_called",
+    "_mock_call_args",
+    "_mock_tally",
+    "_mock_count_offset",
+    "_mock_call_args_list",
+    "_mock_mock_calls",
+    "method_calls",
+)
+
+
+def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -> None:
+    from ._noncallable import _is_instance_mock
+    from ._registry import Deferred
+    from ._sentinel import _deleted
+
+    seen: Any = visited if visited is not None else set()
+    pending = [(mock, return_value, side_effect)]
+    while pending:
+        node, reset_return, reset_effect = pending.pop()
+        key = id(node)
+        if key in seen:
+            continue
+        if isinstance(seen, set):
+            seen.add(key)
+        else:
+            seen.append(key)
+        if node._mock_delegate is not None:
+            node.called = False
+            node.call_args = None
+            node.call_count = 0
+            node.mock_calls = _CallList()
+            node.call_args_list = _CallList()
+        store = node.__dict__
+        for name in _RESET_KEYS:
+            store.pop(name, None)
+        _reset_extra(node)
+        if reset_return:
+            store["_mock_return_value"] = DEFAULT
+        if reset_effect:
+            store["_mock_side_effect"] = None
+        children = store.get("_mock_children")
+        if children:
+            table = registry.magic_table
+            magics = table.supported if table is not None else ()
+            for name, child in list(children.items()):
+                if child is _deleted or isinstance(child, Deferred):
+                    continue
+                # Magic methods keep their configured (or default) return values.
+                pending.append((child, reset_return and name not in magics, reset_effect))
+        ret = node._mock_return_value
+        if _is_instance_mock(ret) and ret is not node:
+            pending.append((ret, False, False))
+
+
+def _reset_extra(node: Any) -> None:
+    hook = getattr(type(node), "_mock_reset_hook", None)
+    if hook is not None:
+        hook(node)
+
+
+def signature_for(spec: Any, as_instance: bool, eat_self: bool) -> Any:
+    """Ask the signature providers (plugin point 3) for the signature of ``spec``."""
+    providers = registry.signature_providers
+    if not providers:
+        registry.discover()
+        providers = registry.signature_providers
+    for provider in providers:
+        found = provider(spec, as_instance, eat_self)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,42 @@
+"""``seal``: stop a mock tree from growing."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
+    from typing import Any
+
+from ._noncallable import NonCallableMock
+from ._registry import Deferred
+
+__all__ = ["seal"]
+
+
+def seal(mock: Any) -> None:
+    """Forbid creating new attributes and return values on ``mock`` and the mocks below it.
+
+    Children that already exist stay usable and are sealed in turn; mocks that were
+    assigned from elsewhere (with a parent of their own) are left alone.
+
+    .. versionadded:: 0.1.0
+    """
+    pending = [mock]
+    seen: set[int] = set()
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        node.__dict__["_mock_sealed"] = True
+        children = node.__dict__.get("_mock_children", {})
+        for attr in dir(node):
+            if isinstance(children.get(attr), Deferred):
+                continue
+            try:
+                child = getattr(node, attr)
+            except AttributeError:
+                continue
+            if not isinstance(child, NonCallableMock):
+                continue
+            if child._mock_new_parent is node:
+                pending.append(child)

@@ -1,0 +1,156 @@
+"""Small predicates and helpers shared by the mock classes."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
+    from typing import Any
+
+__all__ = [
+    "_MockIter",
+    "_callable",
+    "_is_async_func",
+    "_is_async_obj",
+    "_is_exception",
+    "_is_list",
+    "_try_iter",
+]
+
+_CO_COROUTINE = 0x80
+_CO_ITERABLE_COROUTINE = 0x100
+
+
+def _is_exception(obj: object) -> bool:
+    return isinstance(obj, BaseException) or (
+        isinstance(obj, type) and issubclass(obj, BaseException)
+    )
+
+
+def _is_list(obj: object) -> bool:
+    # Only real lists and tuples are attribute-name specs; subclasses are spec objects.
+    return type(obj) in (list, tuple)
+
+
+def _callable(obj: object) -> bool:
+    if isinstance(obj, type):
+        return True
+    if isinstance(obj, (staticmethod, classmethod)):
+        return _callable(obj.__func__)
+    func = getattr(obj, "__func__", None)
+    if func is not None and type(obj).__name__ == "method":
+        return _callable(func)
+    return getattr(obj, "__call__", None) is not None  # noqa: B004
+
+
+_FunctionType = type(_is_exception)
+
+
+def _unwrap_callable(obj: Any) -> Any:
+    """Strip static/class methods, bound methods and partials down to the function."""
+    for _ in range(100):
+        if isinstance(obj, (staticmethod, classmethod)):
+            obj = obj.__func__
+        elif type(obj).__name__ == "method" and hasattr(obj, "__func__"):
+            obj = obj.__func__
+        else:
+            inner = _partial_func(obj)
+            if inner is None:
+                break
+            obj = inner
+    return obj
+
+
+def _partial_func(obj: Any) -> Any:
+    import sys
+
+    functools = sys.modules.get("functools")
+    if functools is not None and isinstance(obj, (functools.partial, functools.partialmethod)):
+        return obj.func
+    return None
+
+
+def _is_async_func(obj: object) -> bool:
+    """True for coroutine functions, seen through methods, partials and markers.
+
+    Reads code flags directly so that neither ``inspect`` nor ``asyncio`` is imported.
+    """
+    if _marked_coroutine(obj):
+        return True
+    target = _unwrap_callable(obj)
+    if target is not obj and _marked_coroutine(target):
+        return True
+    if type(target) is not _FunctionType:
+        return False
+    return bool(target.__code__.co_flags & _CO_COROUTINE)
+
+
+def _marked_coroutine(obj: object) -> bool:
+    import sys
+
+    inspect = sys.modules.get("inspect")
+    mark = getattr(inspect, "_is_coroutine_mark", None) if inspect is not None else None
+    if mark is not None:
+        try:
+            if getattr(obj, "_is_coroutine_marker", None) is mark:
+                return True
+        except Exception:
+            return False
+    coroutines = sys.modules.get("asyncio.coroutines")
+    legacy = getattr(coroutines, "_is_coroutine", None) if coroutines is not None else None
+    if legacy is not None:
+        try:
+            return getattr(obj, "_is_coroutine", None) is legacy
+        except Exception:
+            return False
+    return False
+
+
+def _is_async_obj(obj: object) -> bool:
+    from ._noncallable import NonCallableMock, _is_instance_mock
+
+    if _is_instance_mock(obj):
+        from ._await import AsyncMockMixin
+
+        if not isinstance(obj, AsyncMockMixin):
+            return False
+        return isinstance(obj, NonCallableMock) and callable(obj)
+    if hasattr(obj, "__func__"):
+        obj = obj.__func__
+    if _is_async_func(obj):
+        return True
+    return _is_awaitable(obj)
+
+
+def _is_awaitable(obj: object) -> bool:
+    kind = type(obj)
+    if kind.__name__ == "coroutine" and kind.__module__ == "builtins":
+        return True
+    if kind.__name__ == "generator":
+        code = getattr(obj, "gi_code", None)
+        return bool(getattr(code, "co_flags", 0) & _CO_ITERABLE_COROUTINE)
+    if isinstance(obj, type):
+        return False
+    return getattr(kind, "__await__", None) is not None
+
+
+def _try_iter(obj: Any) -> Any:
+    if obj is None or _is_exception(obj) or _callable(obj):
+        return obj
+    try:
+        return iter(obj)
+    except TypeError:
+        # Non-iterables are kept as given so the error surfaces when the mock is called.
+        return obj
+
+
+class _MockIter:
+    """Iterator over a side_effect sequence that also yields to ``next()`` callers."""
+
+    def __init__(self, obj: Any) -> None:
+        self.obj = iter(obj)
+
+    def __iter__(self) -> _MockIter:
+        return self
+
+    def __next__(self) -> Any:
+        return next(self.obj)

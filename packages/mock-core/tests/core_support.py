@@ -1,0 +1,91 @@
+"""Helpers for mock-core's tests: running one function against mock_core and the stdlib.
+
+``agree(fn)`` calls ``fn(module)`` once with ``unittest.mock`` and once with ``mock_core``
+and compares what was observed: the result's repr or the exception's type, message and
+cause type, with ids, addresses and module paths masked. The comparison is made only
+where the interpreter's ``unittest.mock`` is the behaviour mockkit follows (3.13 and
+later); on older interpreters their stdlib predates the reference, so only mock_core runs
+and the test's own expectations decide.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unittest.mock as std_mock
+from types import ModuleType
+from typing import Any, Callable, Tuple
+
+import mock_core
+
+# The interpreter's unittest.mock is the reference only where it has the newest behaviour.
+STD_IS_REFERENCE = sys.version_info >= (3, 13)
+
+Outcome = Tuple[Any, ...]
+
+_IDS = re.compile(r"id='\d+'")
+_ADDRESSES = re.compile(r"0x[0-9a-fA-F]+")
+_BARE_IDS = re.compile(r"\b\d{12,}\b")  # id() values printed as dict keys
+_MODULES = re.compile(r"unittest\.mock\.|mock_core(?:\.[A-Za-z_]+)*\.")
+
+
+def mask(text: str) -> str:
+    """``text`` with object ids, addresses and the two modules' paths made uniform."""
+    text = _ADDRESSES.sub("0xADDR", _IDS.sub("id='ID'", text))
+    return _MODULES.sub("MOD.", _BARE_IDS.sub("ID", text))
+
+
+def outcome(fn: Callable[[Any], Any], module: ModuleType) -> Outcome:
+    """What running ``fn(module)`` looks like from outside."""
+    try:
+        result = fn(module)
+    except BaseException as exc:
+        cause = type(exc.__cause__).__name__ if exc.__cause__ is not None else None
+        return ("raise", type(exc).__name__, mask(str(exc)), cause)
+    try:
+        return ("ok", mask(repr(result)))
+    except Exception as exc:  # some stdlib reprs fail: compare the failure
+        return ("repr-raise", type(exc).__name__)
+
+
+def both(fn: Callable[[Any], Any]) -> tuple[Outcome, Outcome]:
+    """(stdlib outcome, mock_core outcome)."""
+    return outcome(fn, std_mock), outcome(fn, mock_core)
+
+
+def agree(fn: Callable[[Any], Any]) -> Outcome:
+    """mock_core's outcome, after checking it equals the stdlib's where that is the reference."""
+    mine = outcome(fn, mock_core)
+    if STD_IS_REFERENCE:
+        theirs = outcome(fn, std_mock)
+        assert mine == theirs, f"\nmock_core:  {mine}\nunittest.mock: {theirs}"
+    return mine
+
+
+def raises(kind: str, message: str, cause: str | None = None) -> Outcome:
+    """The outcome of raising ``kind(message)``."""
+    return ("raise", kind, message, cause)
+
+
+def ok(value: Any) -> Outcome:
+    """The outcome of returning something whose masked repr is ``repr(value)``."""
+    return ("ok", mask(value if isinstance(value, str) else repr(value)))
+
+
+_async_classes: dict[str, type] = {}
+
+
+def async_class(module: Any) -> type:
+    """A callable mock class with await recording, for either module.
+
+    The stdlib has ``AsyncMock``; mock_core alone has only the mixin, which ``AsyncMock``
+    (in mock-magic) builds on.
+    """
+    if module is std_mock:
+        return std_mock.AsyncMock
+    found = _async_classes.get("core")
+    if found is None:
+        # Named like the stdlib's class so that reprs compare equal.
+        found = type("AsyncMock", (mock_core.AsyncMockMixin, mock_core.Mock), {})
+        _async_classes["core"] = found
+    return found

@@ -1,0 +1,56 @@
+"""mock-magic: magic-method tables, ``MagicMock``, ``AsyncMock``, ``ThreadingMock``, ``mock_open``.
+
+Importing it registers the tables and child-class rules into mock-core; an
+installed but unimported mock-magic is found through mock-core's entry points.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from mock_core._util import _is_async_func, _is_async_obj
+
+from ._asyncmock import AsyncMagicMixin, AsyncMock, _AsyncIterator
+from ._magicmock import MagicMixin, MagicMock, NonCallableMagicMock
+from ._open import _to_stream, mock_open
+from ._plugin import register as _register
+from ._proxy import MagicProxy
+from ._tables import (
+    _all_magics,
+    _all_sync_magics,
+    _async_magics,
+    _async_method_magics,
+    _calculate_return_value,
+    _is_magic,
+    _magics,
+    _non_defaults,
+    _return_values,
+    _side_effect_methods,
+    _sync_async_magics,
+    _unsupported_magics,
+)
+from ._threading import ThreadingMixin, ThreadingMock, _timeout_unset
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AsyncMagicMixin",
+    "AsyncMock",
+    "MagicMixin",
+    "MagicMock",
+    "MagicProxy",
+    "NonCallableMagicMock",
+    "ThreadingMixin",
+    "ThreadingMock",
+    "mock_open",
+]
+
+_private = (
+    _AsyncIterator, _all_magics, _all_sync_magics, _async_magics, _async_method_magics,
+    _calculate_return_value, _is_async_func, _is_async_obj, _is_magic, _magics, _non_defaults,
+    _return_values, _side_effect_methods, _sync_async_magics, _timeout_unset, _to_stream,
+    _unsupported_magics,
+)  # fmt: skip
+del _private
+
+_register()

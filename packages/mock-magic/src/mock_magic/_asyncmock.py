@@ -1,0 +1,44 @@
+"""``AsyncMock``: calls return awaitables; awaits are recorded when they run."""
+
+from __future__ import annotations
+
+from mock_core import AsyncMockMixin, Mock
+
+from ._magicmock import MagicMixin
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator
+
+__all__ = ["AsyncMagicMixin", "AsyncMock", "_AsyncIterator"]
+
+
+class AsyncMagicMixin(MagicMixin):
+    """The magic methods of async mocks: sync magics are ``MagicMock``\\ s, async ones ``AsyncMock``\\ s.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class AsyncMock(AsyncMockMixin, AsyncMagicMixin, Mock):
+    """A mock whose calls return coroutines; await assertions record when they run.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class _AsyncIterator:
+    """What a mock's ``__aiter__`` returns: steps through an ordinary iterator."""
+
+    def __init__(self, iterator: Iterator[Any]) -> None:
+        self.iterator = iterator
+
+    def __aiter__(self) -> _AsyncIterator:
+        return self
+
+    async def __anext__(self) -> Any:
+        try:
+            return next(self.iterator)
+        except StopIteration:
+            pass
+        raise StopAsyncIteration

@@ -1,0 +1,57 @@
+"""``MagicMixin``, ``MagicMock`` and ``NonCallableMagicMock``."""
+
+from __future__ import annotations
+
+from mock_core import Mock, NonCallableMock
+
+from ._proxy import apply_magics, defaults_for
+from ._tables import PRECONFIGURED
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+__all__ = ["MagicMixin", "MagicMock", "NonCallableMagicMock"]
+
+_DEFAULTS = defaults_for(PRECONFIGURED)
+
+
+def _magic_defaults(cls: type) -> tuple[Any, dict[str, Any]]:
+    return _DEFAULTS
+
+
+class MagicMixin:
+    """Preconfigures the magic methods; a spec limits them to what it has.
+
+    .. versionadded:: 0.1.0
+    """
+
+    # New instances go on a shared class that holds the magic-method proxies.
+    _mock_class_defaults = staticmethod(_magic_defaults)
+
+    def __init__(self, /, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        if self._mock_methods is not None:  # type: ignore[attr-defined]
+            apply_magics(self)
+
+    def _mock_set_magics(self) -> None:
+        apply_magics(self)
+
+    def mock_add_spec(self, spec: Any, spec_set: bool = False) -> None:
+        """Restrict the mock, and its magic methods, to the attributes of ``spec``."""
+        self._mock_add_spec(spec, spec_set)  # type: ignore[attr-defined]
+        apply_magics(self)
+
+
+class NonCallableMagicMock(MagicMixin, NonCallableMock):
+    """A ``MagicMock`` that cannot be called.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class MagicMock(MagicMixin, Mock):
+    """A ``Mock`` with the magic methods preconfigured.
+
+    .. versionadded:: 0.1.0
+    """

@@ -1,0 +1,112 @@
+"""``mock_open``: a mock for ``open()`` whose handles read from given data."""
+
+from __future__ import annotations
+
+import io
+
+from mock_core import DEFAULT
+
+from ._magicmock import MagicMock
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterator
+
+__all__ = ["_to_stream", "mock_open"]
+
+_file_spec: list[str] | None = None
+
+
+def _to_stream(read_data: Any) -> Any:
+    if isinstance(read_data, bytes):
+        return io.BytesIO(read_data)
+    return io.StringIO(read_data)
+
+
+def _handle_spec() -> list[str]:
+    global _file_spec
+    if _file_spec is None:
+        _file_spec = sorted(set(dir(io.TextIOWrapper)) | set(dir(io.BytesIO)))
+    return _file_spec
+
+
+class _OpenFile:
+    """The state behind one ``mock_open`` mock: the data and the readline generator.
+
+    Every method is installed as a side effect of the handle's mock methods; a
+    configured ``return_value`` on those methods still wins.
+    """
+
+    def __init__(self, handle: Any, read_data: Any) -> None:
+        self.handle = handle
+        self.read_data = read_data
+        self.stream = _to_stream(read_data)
+        self.lines = self.readline_source()
+
+    def reopen(self, *args: Any, **kwargs: Any) -> Any:
+        # Each call of the open mock starts reading from the beginning again.
+        self.stream = _to_stream(self.read_data)
+        readline = self.handle.readline
+        if readline.side_effect == self.lines:
+            # Only if the user has not replaced the generator.
+            self.lines = self.readline_source()
+            readline.side_effect = self.lines
+        return DEFAULT
+
+    def read(self, *args: Any, **kwargs: Any) -> Any:
+        configured = self.handle.read.return_value
+        if configured is not None:
+            return configured
+        return self.stream.read(*args, **kwargs)
+
+    def readlines(self, *args: Any, **kwargs: Any) -> Any:
+        configured = self.handle.readlines.return_value
+        if configured is not None:
+            return configured
+        return self.stream.readlines(*args, **kwargs)
+
+    def iterate(self) -> Iterator[Any]:
+        configured = self.handle.readline.return_value
+        if configured is not None:
+            while True:
+                yield configured
+        yield from self.stream
+
+    def readline_source(self) -> Iterator[Any]:
+        yield from self.iterate()
+        while True:
+            yield self.stream.readline()
+
+    def next_line(self) -> Any:
+        configured = self.handle.readline.return_value
+        if configured is not None:
+            return configured
+        return next(self.stream)
+
+    def exit(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        self.handle.close()
+
+
+def mock_open(mock: Any = None, read_data: Any = "") -> Any:
+    """A mock to replace ``open``; ``read_data`` (str or bytes) is what the handle reads.
+
+    .. versionadded:: 0.1.0
+    """
+    if mock is None:
+        mock = MagicMock(name="open", spec=open)
+    handle = MagicMock(spec=_handle_spec())
+    state = _OpenFile(handle, read_data)
+    handle.__enter__.return_value = handle
+    handle.write.return_value = None
+    handle.read.return_value = None
+    handle.readline.return_value = None
+    handle.readlines.return_value = None
+    handle.read.side_effect = state.read
+    handle.readline.side_effect = state.lines
+    handle.readlines.side_effect = state.readlines
+    handle.__iter__.side_effect = state.iterate
+    handle.__next__.side_effect = state.next_line
+    handle.__exit__.side_effect = state.exit
+    mock.side_effect = state.reopen
+    mock.return_value = handle
+    return mock

@@ -1,0 +1,92 @@
+"""Magic methods that live on a shared class and make their mocks on first use.
+
+Mocks share a hidden generation class until one of them needs a class of its
+own (see ``mock_core._classes``). For ``MagicMock`` that class holds one
+:class:`MagicProxy` per preconfigured magic name; a proxy creates the instance's
+magic-method mock the first time the magic is used and keeps it in the
+instance, so creating a ``MagicMock`` costs nothing per magic method. A spec
+without some magics puts the mock on a class without them.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from mock_core import _deleted
+from mock_core._classes import generation_class, origin_of, set_class, sole_instance
+
+from ._tables import PRECONFIGURED, configure_default
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+__all__ = ["MagicProxy", "apply_magics", "defaults_for"]
+
+
+class MagicProxy:
+    """Stands for one magic method on a shared class; hands out the instance's mock.
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("name", "parent")
+
+    def __init__(self, name: str, parent: Any = None) -> None:
+        self.name = name
+        # Kept for code written against the standard library's signature.
+        self.parent = parent
+
+    def create_mock(self, parent: Any = None) -> Any:
+        owner = parent if parent is not None else self.parent
+        name = self.name
+        method = owner._get_child_mock(name=name, _new_name=name, _new_parent=owner)
+        configure_default(owner, method, name)
+        # Concurrent first uses must agree on one mock.
+        found = owner._mock_children.setdefault(name, method)
+        owner.__dict__.setdefault(name, found)
+        return found
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            # ``type(m).__str__``: find the mock that was meant.
+            if owner is not None:
+                obj = sole_instance(owner, sys._getframe(1))
+            if obj is None:
+                return self
+        found = obj.__dict__.get(self.name)
+        if found is not None:
+            return found
+        return self.create_mock(obj)
+
+
+_PROXIES = {name: MagicProxy(name) for name in PRECONFIGURED}
+
+
+def defaults_for(names: frozenset[str]) -> tuple[frozenset[str], dict[str, Any]]:
+    """The (key, body) of the shared class for mocks whose default magics are ``names``."""
+    return names, {name: _PROXIES[name] for name in names}
+
+
+def apply_magics(mock: Any) -> None:
+    """Make the mock's magics match its spec (all preconfigured ones without a spec)."""
+    methods = mock._mock_methods
+    allowed = PRECONFIGURED if methods is None else PRECONFIGURED.intersection(methods)
+    cls = type(mock)
+    namespace = cls.__dict__
+    removed = [name for name in PRECONFIGURED - allowed if name in namespace]
+    if namespace.get("_mock_private"):
+        for name in removed:
+            type.__delattr__(cls, name)
+        for name in allowed:
+            # Configured magics are kept; missing ones come back as proxies.
+            if name not in namespace:
+                type.__setattr__(cls, name, _PROXIES[name])
+    elif namespace.get("_mock_generation") != allowed:
+        key, body = defaults_for(frozenset(allowed))
+        set_class(mock, generation_class(origin_of(cls), key, body))
+    store = mock.__dict__
+    for name in removed:
+        if name in store:
+            del store[name]
+            mock._mock_children[name] = _deleted

@@ -1,0 +1,137 @@
+"""The public entry points: ``patch`` and its attributes ``object``, ``dict``, ``multiple``,
+``stopall`` and ``TEST_PREFIX``.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Protocol, Type, cast
+
+from mock_core import DEFAULT
+
+from mock_patch._dict import _patch_dict
+from mock_patch._multiple import _patch_multiple
+from mock_patch._patcher import _patch
+from mock_patch._registry import _patch_stopall
+from mock_patch._target import _get_target
+
+__all__ = ["_patch_object", "patch"]
+
+
+def _patch_object(
+    target: Any,
+    attribute: str,
+    new: Any = DEFAULT,
+    spec: Any = None,
+    create: bool = False,
+    spec_set: Any = None,
+    autospec: Any = None,
+    new_callable: Any = None,
+    *,
+    unsafe: bool = False,
+    **kwargs: Any,
+) -> _patch:
+    """Patch the named member (``attribute``) on an object (``target``).
+
+    Takes the same arguments, and works the same ways, as ``patch``, with the object
+    itself in place of a dotted name.
+
+    .. versionadded:: 0.1.0
+    """
+    if type(target) is str:
+        raise TypeError(f"{target!r} must be the actual object to be patched, not a str")
+
+    def getter() -> Any:
+        return target
+
+    return _patch(
+        getter,
+        attribute,
+        new,
+        spec,
+        create,
+        spec_set,
+        autospec,
+        new_callable,
+        kwargs,
+        unsafe=unsafe,
+    )
+
+
+def _patch_function(
+    target: str,
+    new: Any = DEFAULT,
+    spec: Any = None,
+    create: bool = False,
+    spec_set: Any = None,
+    autospec: Any = None,
+    new_callable: Any = None,
+    *,
+    unsafe: bool = False,
+    **kwargs: Any,
+) -> _patch:
+    """Replace ``target`` (``'package.module.name'``) with ``new`` for a while.
+
+    ``patch`` works as a function decorator (created mocks are appended to the positional
+    arguments), a coroutine-function decorator, a class decorator (every method whose name
+    starts with ``patch.TEST_PREFIX``), a context manager, or with ``start()``/``stop()``.
+    The target is imported when the patch starts, not when ``patch`` is called.
+
+    Without ``new``, the target is replaced with a ``MagicMock`` (an ``AsyncMock`` for an
+    async function), made by ``new_callable`` instead if given, with ``spec``/``spec_set``
+    (an object, or ``True`` for the original) and configured with ``kwargs``. With
+    ``autospec`` (``True`` or an object; needs the ``mock-patch[spec]`` extra) the mock is
+    built by ``create_autospec``. ``create=True`` allows patching an attribute that does not
+    exist (it is removed again afterwards). Misspelled keywords such as ``autospect`` raise
+    ``RuntimeError`` unless ``unsafe=True``.
+
+    .. versionadded:: 0.1.0
+    """
+    getter, attribute = _get_target(target)
+    return _patch(
+        getter,
+        attribute,
+        new,
+        spec,
+        create,
+        spec_set,
+        autospec,
+        new_callable,
+        kwargs,
+        unsafe=unsafe,
+    )
+
+
+class _PatchFunction(Protocol):
+    """The type of ``patch``: a function that also carries the other patchers."""
+
+    object: Callable[..., _patch]
+    dict: Type[_patch_dict]
+    multiple: Callable[..., _patch]
+    stopall: Callable[[], None]
+    TEST_PREFIX: str
+
+    def __call__(
+        self,
+        target: str,
+        new: Any = DEFAULT,
+        spec: Any = None,
+        create: bool = False,
+        spec_set: Any = None,
+        autospec: Any = None,
+        new_callable: Any = None,
+        *,
+        unsafe: bool = False,
+        **kwargs: Any,
+    ) -> _patch: ...
+
+
+_patch_function.__name__ = _patch_function.__qualname__ = "patch"
+patch = cast(_PatchFunction, _patch_function)
+patch.object = _patch_object
+patch.dict = _patch_dict
+patch.multiple = _patch_multiple
+patch.stopall = _patch_stopall
+# Class decorators patch the methods whose names start with this (unittest's convention).
+patch.TEST_PREFIX = "test"

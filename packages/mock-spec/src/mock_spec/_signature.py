@@ -1,0 +1,316 @@
+"""Signatures of specs: which callable a spec stands for, and its signature, computed once.
+
+The rules follow the standard library: a class (not modelled as an instance) is
+described by its ``__init__`` without ``self``; a classmethod or staticmethod
+object by its function (a classmethod without ``cls``); a function or bound method
+by itself; anything else by its ``__call__``. ``eat_self`` drops the first
+parameter the way ``functools.partial(func, None)`` would.
+
+Signatures are cached per function object without keeping the function alive, and
+each distinct parameter shape gets a compiled checker: a function with the same
+parameters whose call is the whole check, done by the interpreter's own argument
+parsing. Only when that check fails is ``Signature.bind`` run, for the standard
+library's exact error message.
+
+``inspect`` is imported on first use, never at import time.
+"""
+
+from __future__ import annotations
+
+import sys
+from weakref import WeakKeyDictionary
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would slow the import
+    from inspect import Signature
+    from typing import Any, Callable, Optional, Tuple
+
+    Checker = Callable[..., None]
+
+__all__ = [
+    "FUNCTION_TYPES",
+    "compiled_checker",
+    "get_signature_object",
+    "signature_of",
+    "signature_provider",
+]
+
+
+def _plain_function() -> None:
+    """Only here so that its type can be named without importing ``types``."""
+
+
+class _Holder:
+    def method(self) -> None:
+        """Only here so that bound methods' type can be named."""
+
+
+_FunctionType = type(_plain_function)
+_MethodType = type(_Holder().method)
+_WrapperDescriptor = type(object.__init__)
+
+FUNCTION_TYPES = (_FunctionType, _MethodType)
+"""What the standard library treats as functions: plain functions and bound methods."""
+
+# --------------------------------------------------------------------------- caches
+
+# function -> {variant: (stamp, signature)}; the variant says how the function was
+# reached (directly or as a bound method) and whether ``self`` was eaten. Weak keys:
+# a cached signature must not keep a test's local function alive.
+_by_function: WeakKeyDictionary[Any, dict[Any, Any]] = WeakKeyDictionary()
+# ``object.__init__`` and friends are not weak-referenceable; they live for ever anyway.
+_by_slot: dict[Any, Any] = {}
+_SLOT_LIMIT = 1024
+
+_MISSING = object()
+
+
+def _stamp(func: Any) -> tuple[Any, ...]:
+    """What a function's signature is made of; a changed stamp means recompute."""
+    namespace = func.__dict__
+    return (
+        func.__code__,
+        func.__defaults__,
+        func.__kwdefaults__,
+        namespace.get("__signature__"),
+        namespace.get("__wrapped__"),
+    )
+
+
+def _same(left: tuple[Any, ...], right: tuple[Any, ...]) -> bool:
+    # Identity, not equality: code objects compare by value, slowly.
+    for a, b in zip(left, right):
+        if a is not b:
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _target(spec: Any, as_instance: bool, eat_self: bool) -> tuple[Any, bool] | None:
+    """The callable whose signature describes calls of ``spec``, and whether to drop self."""
+    if isinstance(spec, type) and not as_instance:
+        # Calling a class runs its __init__, whose self the caller never passes.
+        return spec.__init__, True
+    if isinstance(spec, classmethod):
+        return spec.__func__, True
+    if isinstance(spec, staticmethod):
+        return spec.__func__, eat_self
+    if isinstance(spec, FUNCTION_TYPES):
+        return spec, eat_self
+    try:
+        # An instance (or a class modelled as one) is called through __call__.
+        return spec.__call__, eat_self
+    except AttributeError:
+        return None
+
+
+def _annotation_format() -> Any:
+    # From 3.14 annotations are evaluated lazily, and inspect.signature would
+    # evaluate them by default: names that only exist under TYPE_CHECKING would
+    # raise. FORWARDREF keeps what cannot be resolved as a reference instead.
+    if sys.version_info >= (3, 14):  # pragma: no cover - newer interpreters
+        import annotationlib  # type: ignore[import-not-found, unused-ignore]
+
+        return annotationlib.Format.FORWARDREF
+    return None
+
+
+_FORMAT: Any = _MISSING
+
+
+def _inspect_signature(obj: Any) -> Signature:
+    global _FORMAT
+    import inspect
+
+    if _FORMAT is _MISSING:
+        _FORMAT = _annotation_format()
+    if _FORMAT is None:
+        # Before 3.14 inspect.signature never evaluates annotations (eval_str is off).
+        return inspect.signature(obj)
+    return inspect.signature(obj, annotation_format=_FORMAT)  # pragma: no cover
+
+
+def _compute(target: Any, eat_self: bool) -> Signature | None:
+    obj = target
+    if eat_self:
+        import functools
+
+        # Exactly what the standard library does, so every corner of binding the
+        # first argument (positional-only, *args, nothing to bind) agrees with it.
+        obj = functools.partial(target, None)
+    try:
+        return _inspect_signature(obj)
+    except ValueError:
+        return None
+
+
+def _cached(target: Any, eat_self: bool) -> Signature | None:
+    """The signature of ``target`` (``self`` dropped when ``eat_self``), computed once."""
+    kind = type(target)
+    if kind is _FunctionType:
+        owner, variant = target, eat_self
+    elif kind is _MethodType and type(target.__func__) is _FunctionType:
+        # Bound methods are made afresh on every attribute access; their function is not.
+        owner, variant = target.__func__, ("bound", eat_self)
+    elif kind is _WrapperDescriptor:
+        key = (target, eat_self)
+        found = _by_slot.get(key, _MISSING)
+        if found is _MISSING:
+            found = _compute(target, eat_self)
+            if len(_by_slot) >= _SLOT_LIMIT:
+                _by_slot.clear()
+            _by_slot[key] = found
+        return found  # type: ignore[no-any-return]
+    else:
+        return _compute(target, eat_self)
+    stamp = _stamp(owner)
+    try:
+        entries = _by_function.get(owner)
+    except TypeError:  # unhashable function subclass instances cannot be cached
+        return _compute(target, eat_self)
+    if entries is None:
+        entries = {}
+        try:
+            _by_function[owner] = entries
+        except TypeError:
+            return _compute(target, eat_self)
+    else:
+        found = entries.get(variant)
+        if found is not None and _same(found[0], stamp):
+            return found[1]  # type: ignore[no-any-return]
+    signature = _compute(target, eat_self)
+    entries[variant] = (stamp, signature)
+    return signature
+
+
+def get_signature_object(
+    func: Any, as_instance: bool, eat_self: bool
+) -> Optional[Tuple[Any, Signature]]:
+    """``(callable, signature)`` for a spec, or None when it has no signature.
+
+    The standard library's private helper of the same name, same rules.
+
+    .. versionadded:: 0.1.0
+    """
+    found = _target(func, as_instance, eat_self)
+    if found is None:
+        return None
+    target, eat = found
+    signature = _cached(target, eat)
+    if signature is None:
+        return None
+    return target, signature
+
+
+def signature_of(spec: Any, as_instance: bool = False, eat_self: bool = False) -> Any:
+    """The signature calls of a mock specced on ``spec`` bind to, or None.
+
+    .. versionadded:: 0.1.0
+    """
+    found = _target(spec, as_instance, eat_self)
+    if found is None:
+        return None
+    return _cached(*found)
+
+
+def signature_provider(spec: Any, as_instance: bool, eat_self: bool) -> Any:
+    """mock-core's signature plugin point: never fails, None when there is no signature.
+
+    .. versionadded:: 0.1.0
+    """
+    try:
+        return signature_of(spec, as_instance, eat_self)
+    except TypeError:
+        # A ``__call__`` that is not callable: such a spec simply has no signature.
+        return None
+
+
+# --------------------------------------------------------------------------- checkers
+
+_checkers: dict[tuple[Any, ...], Any] = {}
+_CHECKER_LIMIT = 4096
+
+
+def _shape(signature: Signature) -> tuple[Any, ...]:
+    empty = signature.empty
+    return tuple(
+        (p.name, int(p.kind), p.default is not empty) for p in signature.parameters.values()
+    )
+
+
+def _source(shape: tuple[Any, ...]) -> str:
+    """``def check(<same parameters>): pass``; defaults are placeholders, values never matter."""
+    parts: list[str] = []
+    seen_positional_only = False
+    star_written = False
+    for name, kind, has_default in shape:
+        if kind != 0 and seen_positional_only:
+            parts.append("/")
+            seen_positional_only = False
+        if kind == 0:  # positional-only
+            seen_positional_only = True
+        if kind == 3 and not star_written:  # keyword-only without *args before it
+            parts.append("*")
+            star_written = True
+        if kind == 2:  # *args
+            parts.append(f"*{name}")
+            star_written = True
+        elif kind == 4:  # **kwargs
+            parts.append(f"**{name}")
+        else:
+            parts.append(f"{name}=None" if has_default else name)
+    if seen_positional_only:
+        parts.append("/")
+    return f"def check({', '.join(parts)}):\n    pass\n"
+
+
+def compiled_checker(signature: Signature) -> Checker | None:
+    """A function accepting exactly the calls ``signature.bind`` accepts, or None.
+
+    None when the parameters cannot be written as Python source (a hand-made
+    signature with defaults out of order, say); callers then bind.
+
+    .. versionadded:: 0.1.0
+    """
+    shape = _shape(signature)
+    found = _checkers.get(shape, _MISSING)
+    if found is _MISSING:
+        namespace: dict[str, Any] = {}
+        try:
+            exec(_source(shape), namespace)  # noqa: S102 - the source is built from names only
+            found = namespace["check"]
+        except SyntaxError:
+            found = None
+        if len(_checkers) >= _CHECKER_LIMIT:
+            _checkers.clear()
+        _checkers[shape] = found
+    return found  # type: ignore[no-any-return]
+
+
+def bind_checker(signature: Signature) -> Checker:
+    """``check(*args, **kwargs)``: raises what ``signature.bind`` raises, fast when it passes.
+
+    .. versionadded:: 0.1.0
+    """
+    bind = signature.bind
+    fast = compiled_checker(signature)
+    if fast is None:
+
+        def check(*args: Any, **kwargs: Any) -> None:
+            bind(*args, **kwargs)
+
+        return check
+
+    def check(*args: Any, **kwargs: Any) -> None:
+        try:
+            fast(*args, **kwargs)
+            failed = False
+        except TypeError:
+            failed = True
+        if failed:
+            # Outside the except block: the error must not chain the fast check's.
+            bind(*args, **kwargs)
+
+    return check
