@@ -143,7 +143,8 @@ def typecheck(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """Build the Sphinx docs as HTML and run their examples as doctests, warnings as errors."""
     _install_local(session, ["mockkit"])
-    session.install("sphinx")
+    # towncrier renders the unreleased changes/ fragments into the changelog page (docs/conf.py).
+    session.install("sphinx", "towncrier")
     build = ROOT / "build" / "docs"
     for builder in ("html", "doctest"):
         session.run(

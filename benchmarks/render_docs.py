@@ -43,16 +43,20 @@ How it measures
   checks, for each library, that the work was really done (calls recorded, assertions able to
   fail, patches undone), so a shortcut counts as an error, not as a speed-up.
 - **Interleaved, paired.** A scenario runs for many rounds; each round takes one sample of
-  each library, alternating which goes first. The loop count of a sample is calibrated so it
-  lasts about 10 ms. The *speedup* is the median over rounds of
+  each library, in an order that cycles through every permutation. The loop count of a sample
+  is calibrated so it lasts about 10 ms. The *speedup* is the median over rounds of
   ``unittest.mock time / mockkit time`` within the round; *IQR* is its interquartile range.
   Times in the table are medians per operation.
+- **CPU time.** Samples are timed with the process's CPU clock (where it is fine-grained, as
+  on Linux and macOS), so time spent preempted by other processes is not counted and a long
+  sample is not penalised against a short one on a busy machine.
 - **Garbage collection** stays enabled while timing (test suites pay for it too); the heap is
   collected before every sample so one library's garbage is never charged to the other.
 - **Memory** is the traced allocation (``tracemalloc``) per live object, measured the same way
   for both libraries; its ratio is ``unittest.mock bytes / mockkit bytes``.
-- **Import time** is measured in fresh interpreters with ``python -X importtime`` (the
-  cumulative time of the top-level import), median over several runs.
+- **Import time** is measured in fresh interpreters run with ``python -X importtime``,
+  median over several interleaved runs: the CPU time of the ``import`` statement (the
+  cumulative ``-X importtime`` figure is recorded too, and used with ``--clock wall``).
 - **Reference.** Every scenario also runs against a minimal hand-written mock library (about
   500 lines in ``benchmarks/mkbench/refmock.py``: lazy children, recording lists, magic methods
   on the class, generated signature checkers). It shows what plain Python allows, not what a
@@ -148,7 +152,8 @@ def _section(doc: dict[str, Any], static_dir: Path) -> list[str]:
         f"Python {py['version']} ({py['implementation']}) on {doc['platform']['system']}, "
         f"{doc['platform']['cpus']} CPUs; {_literal(cand['module'])} "
         f"{cand['version'] or ''} against {_literal(base['module'])}; run {doc['created']}, "
-        f"{doc['settings']['rounds']} rounds{' (quick mode)' if doc['settings']['quick'] else ''}.",
+        f"{doc['settings']['rounds']} rounds, {doc['settings'].get('clock', 'wall')} clock"
+        f"{' (quick mode)' if doc['settings']['quick'] else ''}.",
         "",
     ]
     if doc.get("self_check"):

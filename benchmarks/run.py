@@ -30,7 +30,7 @@ if str(HERE) not in sys.path:  # run as a script, or imported by tests
 
 import targets  # noqa: E402
 from mkbench import refmock  # noqa: E402
-from mkbench.harness import Settings, run_scenario  # noqa: E402
+from mkbench.harness import Settings, cpu_clock_usable, run_scenario  # noqa: E402
 from mkbench.imports import run_imports  # noqa: E402
 from mkbench.memory import MEMORY_SCENARIOS, run_memory  # noqa: E402
 from mkbench.report import (  # noqa: E402
@@ -78,6 +78,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--no-memory", action="store_true", help="skip the memory scenarios")
     p.add_argument("--no-imports", action="store_true", help="skip the import-time scenarios")
     p.add_argument("--no-gc", action="store_true", help="disable the cyclic GC while timing")
+    p.add_argument(
+        "--clock",
+        choices=("cpu", "wall"),
+        help="time samples by process CPU time (default where it is fine-grained: immune to"
+        " preemption by other processes) or wall-clock time (perf_counter)",
+    )
     p.add_argument("--list", action="store_true", help="list the scenarios and targets, then exit")
     p.add_argument(
         "--fail-on-miss", action="store_true", help="exit with status 1 when a target is missed"
@@ -88,6 +94,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.sample_ms = args.sample_ms or (2.0 if quick else 10.0)
     args.import_runs = args.import_runs or (2 if quick else 9)
     args.memory_n = args.memory_n or (50 if quick else 400)
+    args.clock = args.clock or ("cpu" if cpu_clock_usable() else "wall")
     return args
 
 
@@ -125,94 +132,62 @@ def _list() -> None:
         print(f"{'import ' + pkg:42} {goal}   fresh interpreter, -X importtime")
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    if args.list:
-        _list()
-        return 0
-    started = time.perf_counter()
-    log = sys.stderr
+def _log(message: str) -> None:
+    print(message, file=sys.stderr)
 
-    baseline = importlib.import_module(args.baseline)
-    try:
-        candidate = importlib.import_module(args.candidate)
-    except ImportError as exc:
-        print(f"cannot import the candidate {args.candidate!r}: {exc}", file=log)
-        print("(use --candidate unittest.mock to exercise the harness alone)", file=log)
-        return 2
-    if args.baseline == "unittest.mock" and not _is_stdlib(baseline):
-        print(
-            f"warning: unittest.mock resolves to {getattr(baseline, '__file__', baseline)},"
-            " not the standard library (is a swap installed?)",
-            file=log,
-        )
-    self_check = candidate is baseline
-    modules: dict[str, Any] = {"baseline": baseline, "candidate": candidate}
-    if not args.no_reference:
-        modules["reference"] = refmock
-    settings = Settings(
-        rounds=args.rounds, sample_s=args.sample_ms / 1000.0, gc_enabled=not args.no_gc
-    )
-    labels = {"baseline": args.baseline, "candidate": args.candidate}
-    if args.candidate == args.baseline:
-        labels["candidate"] += " (cand.)"
-    pyver = platform.python_version()
-    print(
-        f"Python {pyver} ({platform.python_implementation()}, {sys.executable})\n"
-        f"candidate {args.candidate} vs baseline {args.baseline}; {settings.rounds} rounds,"
-        f" ~{args.sample_ms:g} ms samples, gc {'on' if settings.gc_enabled else 'off'}",
-        file=log,
-    )
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    if load is not None and load > 1.5:
-        print(f"warning: load average {load:.1f}; other processes will add noise", file=log)
-    if self_check:
-        print(
-            "candidate is the baseline: every ratio should be about 1.0 (harness check)", file=log
-        )
 
-    rows: list[Row] = []
-    chosen = [sc for sc in SCENARIOS if _selected(sc.name, args.only)]
+def _time_rows(modules: dict[str, Any], settings: Settings, only: list[str]) -> list[Row]:
+    rows = []
+    chosen = [sc for sc in SCENARIOS if _selected(sc.name, only)]
     for index, sc in enumerate(chosen, 1):
 
         def progress(message: str, prefix: str = f"[{index}/{len(chosen)}]") -> None:
-            print(prefix, message, file=log)
+            _log(f"{prefix} {message}")
 
         rows.append(time_row(run_scenario(sc, modules, settings, progress), targets.target_for))
+    return rows
 
-    if not args.no_memory:
-        for ms in MEMORY_SCENARIOS:
-            if _selected(ms.name, args.only):
-                print(f"[memory] {ms.name}", file=log)
-                rows.append(
-                    memory_row(run_memory(ms, modules, args.memory_n, 3), targets.target_for)
-                )
 
-    packages: list[str] = []
-    import_names = [f"import {m}" for m in (args.candidate, *PACKAGES)]
-    if not args.no_imports and any(_selected(n, args.only) for n in import_names):
-        packages = [
-            p for p in PACKAGES if p != args.candidate and importlib.util.find_spec(p) is not None
-        ]
-        missing = [p for p in PACKAGES if p != args.candidate and p not in packages]
-        if missing:
-            print(f"[import] not installed, skipped: {', '.join(missing)}", file=log)
-        specs: dict[str, str | None] = {"baseline": None, "candidate": None}
-        names = {"baseline": args.baseline, "candidate": args.candidate}
-        if not args.no_reference:
-            specs["reference"] = str(HERE)
-            names["reference"] = REFERENCE_MODULE
-        for p in packages:
-            specs[f"pkg:{p}"] = None
-            names[f"pkg:{p}"] = p
-        print(f"[import] {len(names)} modules x {args.import_runs} fresh interpreters", file=log)
-        imported = run_imports(names, specs, args.import_runs)
-        rows.extend(import_rows(imported, args.candidate, packages, targets.target_for))
+def _memory_rows(modules: dict[str, Any], n: int, only: list[str]) -> list[Row]:
+    rows = []
+    for ms in MEMORY_SCENARIOS:
+        if _selected(ms.name, only):
+            _log(f"[memory] {ms.name}")
+            rows.append(memory_row(run_memory(ms, modules, n, repeats=3), targets.target_for))
+    return rows
 
-    meta = {
+
+def _import_rows(args: argparse.Namespace) -> list[Row]:
+    """The candidate's import against the baseline's, then each installed package's."""
+    names = [f"import {m}" for m in (args.candidate, *PACKAGES)]
+    if not any(_selected(n, args.only) for n in names):
+        return []
+    others = [p for p in PACKAGES if p != args.candidate]
+    packages = [p for p in others if importlib.util.find_spec(p) is not None]
+    if len(packages) < len(others):
+        skipped = ", ".join(p for p in others if p not in packages)
+        _log(f"[import] not installed, skipped: {skipped}")
+    modules = {"baseline": args.baseline, "candidate": args.candidate}
+    paths: dict[str, str | None] = {}
+    if not args.no_reference:
+        modules["reference"] = REFERENCE_MODULE
+        paths["reference"] = str(HERE)
+    modules.update({f"pkg:{p}": p for p in packages})
+    _log(f"[import] {len(modules)} modules x {args.import_runs} fresh interpreters")
+    imported = run_imports(modules, paths, args.import_runs, clock=args.clock)
+    return import_rows(imported, args.candidate, packages, targets.target_for)
+
+
+def _meta(
+    args: argparse.Namespace,
+    settings: Settings,
+    modules: dict[str, Any],
+    load: float | None,
+) -> dict[str, Any]:
+    return {
         "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "python": {
-            "version": pyver,
+            "version": platform.python_version(),
             "short": "{}.{}".format(*sys.version_info[:2]),
             "implementation": platform.python_implementation(),
             "executable": sys.executable,
@@ -225,37 +200,87 @@ def main(argv: list[str] | None = None) -> int:
             "cpus": os.cpu_count(),
             "load_at_start": load,
         },
-        "candidate": _describe_module(candidate),
-        "baseline": _describe_module(baseline),
-        "self_check": self_check,
+        "candidate": _describe_module(modules["candidate"]),
+        "baseline": _describe_module(modules["baseline"]),
+        "self_check": modules["candidate"] is modules["baseline"],
         "settings": {
             "rounds": settings.rounds,
             "sample_ms": args.sample_ms,
             "gc": settings.gc_enabled,
+            "clock": settings.clock,
             "import_runs": args.import_runs,
             "memory_n": args.memory_n,
             "quick": args.quick,
             "reference": not args.no_reference,
         },
     }
-    doc = document(meta, rows, targets.GEOMEAN_GOAL)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.list:
+        _list()
+        return 0
+    started = time.perf_counter()
+
+    baseline = importlib.import_module(args.baseline)
+    try:
+        candidate = importlib.import_module(args.candidate)
+    except ImportError as exc:
+        _log(f"cannot import the candidate {args.candidate!r}: {exc}")
+        _log("(use --candidate unittest.mock to exercise the harness alone)")
+        return 2
+    if args.baseline == "unittest.mock" and not _is_stdlib(baseline):
+        where = getattr(baseline, "__file__", baseline)
+        _log(f"warning: unittest.mock is {where}, not the standard library's (a swap installed?)")
+    modules: dict[str, Any] = {"baseline": baseline, "candidate": candidate}
+    if not args.no_reference:
+        modules["reference"] = refmock
+    settings = Settings(
+        rounds=args.rounds,
+        sample_s=args.sample_ms / 1000.0,
+        gc_enabled=not args.no_gc,
+        clock=args.clock,
+    )
+    pyver = platform.python_version()
+    _log(
+        f"Python {pyver} ({platform.python_implementation()}, {sys.executable})\n"
+        f"candidate {args.candidate} vs baseline {args.baseline}; {settings.rounds} rounds,"
+        f" ~{args.sample_ms:g} ms samples ({settings.clock} clock),"
+        f" gc {'on' if settings.gc_enabled else 'off'}"
+    )
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    if load is not None and load > 1.5:
+        _log(f"warning: load average {load:.1f}; other processes will add noise")
+    if candidate is baseline:
+        _log("candidate is the baseline: every ratio should be about 1 (harness self-check)")
+
+    rows = _time_rows(modules, settings, args.only)
+    if not args.no_memory:
+        rows += _memory_rows(modules, args.memory_n, args.only)
+    if not args.no_imports:
+        rows += _import_rows(args)
+
+    doc = document(_meta(args, settings, modules, load), rows, targets.GEOMEAN_GOAL)
     elapsed = time.perf_counter() - started
     doc["elapsed_s"] = round(elapsed, 1)
-
+    labels = {"baseline": args.baseline, "candidate": args.candidate}
+    if args.candidate == args.baseline:
+        labels["candidate"] += " (cand.)"
     print(table(rows, labels))
     print()
     print(summary_text(doc["summary"], pyver))
-    print(f"({elapsed:.0f} s)", file=log)
+    _log(f"({elapsed:.0f} s)")
     if args.json:
         out = Path(args.json)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {out}", file=log)
+        _log(f"wrote {out}")
     if args.chart:
         from mkbench.chart import write_chart
 
         write_chart(doc, args.chart)
-        print(f"wrote {args.chart}", file=log)
+        _log(f"wrote {args.chart}")
     if any(r.status == "ERROR" for r in rows):
         return 1
     if args.fail_on_miss and doc["summary"]["missed"]:

@@ -55,6 +55,7 @@ class Row:
     errors: dict[str, str] = field(default_factory=dict)
     loops: dict[str, int] = field(default_factory=dict)
     samples: dict[str, list[float]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def status(self) -> str:
@@ -138,7 +139,7 @@ def import_rows(
             f"import {module}",
             "import",
             "import",
-            f"``import {module}`` in a fresh interpreter (``-X importtime``), milliseconds.",
+            f"``import {module}`` in a fresh interpreter, milliseconds.",
         )
         row.baseline = result.median("baseline")
         row.candidate = result.median(key)
@@ -154,6 +155,16 @@ def import_rows(
             "reference": list(ref_samples),
         }
         row.in_geomean = key == "candidate"
+        # Always keep the -X importtime medians too, whichever clock the ratio used.
+        row.extra["importtime_ms"] = {
+            role: statistics.median(values)
+            for role, values in (
+                ("baseline", result.importtime.get("baseline")),
+                ("candidate", result.importtime.get(key)),
+                ("reference", result.importtime.get("reference")),
+            )
+            if values
+        }
         _apply_target(row, target_for)
         rows.append(row)
     return rows
@@ -215,10 +226,14 @@ def fmt_value(kind: str, value: float | None, ascii_only: bool = True) -> str:
 
 
 def fmt_ratio(value: float | None) -> str:
-    """Three significant digits, so 0.996x never shows as 1.00x next to a "below 1x" mark."""
+    """Three significant digits; below 1 rounded down, so 0.9996 never shows as 1.000x."""
     if value is None:
         return "-"
-    return f"{value:.0f}x" if value >= 1000 else f"{value:.3g}x"
+    if value < 1:
+        return f"{math.floor(value * 1000) / 1000:.3f}x"
+    if value < 10:
+        return f"{value:.2f}x"
+    return f"{value:.1f}x" if value < 100 else f"{value:.0f}x"
 
 
 def fmt_spread(row: Row) -> str:

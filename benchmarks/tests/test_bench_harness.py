@@ -20,7 +20,7 @@ import run  # noqa: E402
 import targets  # noqa: E402
 from mkbench import refmock  # noqa: E402
 from mkbench.harness import Settings, quartiles, round_order, run_scenario  # noqa: E402
-from mkbench.imports import _MARK, parse_importtime  # noqa: E402
+from mkbench.imports import _MARK, import_ms, parse_importtime  # noqa: E402
 from mkbench.memory import MEMORY_SCENARIOS  # noqa: E402
 from mkbench.scenarios import SCENARIOS, VERIFY_N, Scenario  # noqa: E402
 
@@ -112,6 +112,13 @@ def test_parse_importtime() -> None:
     assert parse_importtime(text) == pytest.approx(1.36)
     with pytest.raises(ValueError, match="marker"):
         parse_importtime("import time:       100 |        100 | site")
+
+
+def test_import_ms_measures_a_fresh_interpreter() -> None:
+    wall, cpu = import_ms("mkbench.refmock", path=str(BENCH))
+    assert 0 < wall < 1000 and 0 < cpu < 1000
+    with pytest.raises(RuntimeError, match="no_such_module"):
+        import_ms("no_such_module")
 
 
 def test_cli_writes_json_and_docs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

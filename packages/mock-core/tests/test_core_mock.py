@@ -559,6 +559,20 @@ def test_mock_add_spec() -> None:
     assert agree(old_spec_gone) == raises("AttributeError", "Mock object has no attribute 'y'")
 
 
+def test_mock_add_spec_hides_created_children_but_not_assigned_ones() -> None:
+    def scenario(M: Any) -> Any:
+        m = M.Mock()
+        m.created
+        m.assigned = M.Mock()
+        m.attach_mock(M.Mock(), "attached")
+        m.mock_add_spec(["other"])
+        return m.assigned, m.attached, hasattr(m, "created")
+
+    assert agree(scenario) == ok(
+        "(<Mock name='mock.assigned' id='ID'>, <Mock name='mock.attached' id='ID'>, False)"
+    )
+
+
 def test_mock_add_spec_with_spec_set() -> None:
     def scenario(M: Any) -> Any:
         m = M.Mock()

@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # typing is not imported at run time: it would double the imp
     from typing import Any, NoReturn, Sequence
 
 from ._call import _Call, _CallList, _format_call_signature, call
-from ._registry import FailureContext, registry
+from ._registry import Deferred, FailureContext, registry
 
 __all__ = [
     "assert_any_call",
@@ -88,21 +88,29 @@ def failure_message(mock: Any, args: Any, kwargs: Any, action: str = "call") -> 
 def signature_from_name(mock: Any, name: str) -> Any:
     """The signature of the child that a dotted call name points at."""
     from ._noncallable import _extract_mock
-    from ._registry import Deferred
 
     if not name:
         return mock._spec_signature
     signature = None
+    node = mock
     children = mock._mock_children
     for part in name.replace("()", "").split("."):
         child = children.get(part)
-        if child is None or isinstance(child, Deferred):
+        if isinstance(child, Deferred):
+            if not child.needed_for_signature(part):
+                break
+            try:
+                child = getattr(node, part)
+            except AttributeError:
+                break
+        if child is None:
             break
         child = _extract_mock(child)
         if not hasattr(child, "_mock_children"):
             break
         children = child._mock_children
         signature = child._spec_signature
+        node = child
     return signature
 
 
@@ -198,7 +206,8 @@ def assert_called_once_with(self: Any, /, *args: Any, **kwargs: Any) -> None:
 def _contains_run(haystack: Sequence[Any], needle: Sequence[Any]) -> bool:
     width = len(needle)
     for start in range(len(haystack) - width + 1):
-        if needle == haystack[start : start + width]:
+        # Recorded calls on the left, so the expected side's matchers (ANY) decide.
+        if haystack[start : start + width] == needle:
             return True
     return False
 
@@ -225,23 +234,39 @@ def assert_has_calls(self: Any, calls: Any, any_order: bool = False) -> None:
                 cause=cause,
             )
         return
-    remaining = list(all_calls)
-    not_found = []
-    for kall in expected:
-        try:
-            remaining.remove(kall)
-        except ValueError:
-            not_found.append(kall)
+    not_found = _unmatched(expected, list(all_calls))
     if not_found:
         fail(
             self,
             "has_calls",
             f"{_name(self)!r} does not contain all of {tuple(not_found)!r} in its call list, "
-            f"found {remaining!r} instead",
+            f"found {_leftover(expected, all_calls)!r} instead",
             expected=list(calls),
             actual=self.mock_calls,
             cause=cause,
         )
+
+
+def _unmatched(expected: Sequence[Any], available: list[Any]) -> list[Any]:
+    """The expected calls left over when each one claims a distinct equal actual call."""
+    missing = []
+    for wanted in expected:
+        position = next((i for i, got in enumerate(available) if got == wanted), None)
+        if position is None:
+            missing.append(wanted)
+        else:
+            del available[position]
+    return missing
+
+
+def _leftover(expected: Sequence[Any], actual: Sequence[Any]) -> list[Any]:
+    """The actual calls not claimed by any expected call."""
+    available = list(actual)
+    for wanted in expected:
+        position = next((i for i, got in enumerate(available) if got == wanted), None)
+        if position is not None:
+            del available[position]
+    return available
 
 
 def _matches_any(expected: Any, candidates: Sequence[Any]) -> bool:

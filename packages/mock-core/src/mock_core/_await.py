@@ -11,9 +11,16 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
     from typing import Any
 
-from ._assertions import _matches_any, call_matcher, fail, failure_message, format_signature
+from ._assertions import (
+    _matches_any,
+    _unmatched,
+    call_matcher,
+    fail,
+    failure_message,
+    format_signature,
+)
 from ._call import _Call, _CallList
-from ._recording import _plain
+from ._recording import _plain, run_side_effect
 from ._sentinel import DEFAULT
 from ._util import _callable, _is_async_func, _is_exception
 
@@ -60,7 +67,28 @@ class _Marker:
             raise AttributeError(self.name) from None
 
 
+async def _apply_async_effect(effect: Any, args: Any, kwargs: Any) -> Any:
+    """The async counterpart of ``_recording.run_side_effect``.
+
+    Coroutine functions are awaited; an exhausted iterable ends with
+    ``StopAsyncIteration``, since ``StopIteration`` cannot leave a coroutine.
+    """
+    if _callable(effect) and not _is_exception(effect):
+        outcome = effect(*args, **kwargs)
+        return await outcome if _is_async_func(effect) else outcome
+    try:
+        return run_side_effect(None, effect, args, kwargs)
+    except StopIteration:
+        raise StopAsyncIteration from None
+
+
 def _reset_awaits(mock: Any) -> None:
+    if mock._mock_delegate is not None:
+        # An autospecced coroutine function keeps the await state.
+        mock.await_count = 0
+        mock.await_args = None
+        mock.await_args_list = _CallList()
+        return
     store = mock.__dict__
     for name in ("_mock_await_count", "_mock_await_args", "_mock_await_args_list"):
         store.pop(name, None)
@@ -126,20 +154,7 @@ class AsyncMockMixin:
 
         effect = self.side_effect  # type: ignore[attr-defined]
         if effect is not None:
-            if _is_exception(effect):
-                raise effect
-            if not _callable(effect):
-                try:
-                    result = next(effect)
-                except StopIteration:
-                    # StopIteration cannot travel out of a coroutine.
-                    raise StopAsyncIteration from None
-                if _is_exception(result):
-                    raise result
-            elif _is_async_func(effect):
-                result = await effect(*args, **kwargs)
-            else:
-                result = effect(*args, **kwargs)
+            result = await _apply_async_effect(effect, args, kwargs)
             if result is not DEFAULT:
                 return result
         if self._mock_return_value is not DEFAULT:  # type: ignore[attr-defined]
@@ -228,13 +243,7 @@ class AsyncMockMixin:
                     cause=cause,
                 )
             return
-        remaining = list(awaited)
-        not_found = []
-        for kall in expected:
-            try:
-                remaining.remove(kall)
-            except ValueError:
-                not_found.append(kall)
+        not_found = _unmatched(expected, list(awaited))
         if not_found:
             fail(
                 self,

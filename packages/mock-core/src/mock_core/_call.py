@@ -9,6 +9,10 @@ if TYPE_CHECKING:  # typing is not imported at run time: it would double the imp
 __all__ = ["ANY", "_ANY", "_Call", "_CallList", "_format_call_signature", "call"]
 
 _tuple_new = tuple.__new__
+_get = object.__getattribute__
+# Reading one of tuple's own attribute names off a call builds a call instead
+# (``call.count(1)``, ``call().__getitem__('x')``), so they are hidden here.
+_TUPLE_NAMES = frozenset(tuple.__dict__)
 
 
 class _ANY:
@@ -62,6 +66,12 @@ def _split(value: tuple[Any, ...]) -> tuple[str, tuple[Any, ...], dict[str, Any]
     return None
 
 
+def _parts(value: tuple[Any, ...]) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
+    if len(value) == 2:
+        return "", value[0], value[1]
+    return value[0], value[1], value[2]
+
+
 class _Call(tuple):  # type: ignore[type-arg]
     """A recorded or expected call: ``(name, args, kwargs)`` or, in two-tuple form, ``(args, kwargs)``.
 
@@ -111,21 +121,22 @@ class _Call(tuple):  # type: ignore[type-arg]
             self._mock_from_kall = False
 
     def _parts(self) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
-        if len(self) == 2:
-            return "", self[0], self[1]
-        return self[0], self[1], self[2]
+        return _parts(self)
 
     def __eq__(self, other: object) -> bool:
         try:
             len(other)  # type: ignore[arg-type]
         except TypeError:
             return NotImplemented
-        mine = self._parts()
+        mine = _parts(self)
         theirs = _split(other)  # type: ignore[arg-type]
         if theirs is None:
             return False
-        my_parent = self._mock_parent
-        their_parent = getattr(other, "_mock_parent", None)
+        my_parent = _get(self, "_mock_parent")
+        if isinstance(other, _Call):
+            their_parent = _get(other, "_mock_parent")
+        else:
+            their_parent = getattr(other, "_mock_parent", None)
         if my_parent is not None and their_parent is not None and my_parent != their_parent:
             return False
         if mine[0] and theirs[0] != mine[0]:
@@ -135,7 +146,7 @@ class _Call(tuple):  # type: ignore[type-arg]
         return (theirs[1], theirs[2]) == (mine[1], mine[2])
 
     def __ne__(self, other: object) -> bool:
-        result = self.__eq__(other)
+        result = _Call.__eq__(self, other)
         if result is NotImplemented:
             return NotImplemented  # type: ignore[no-any-return]
         return not result
@@ -143,34 +154,29 @@ class _Call(tuple):  # type: ignore[type-arg]
     __hash__ = None  # type: ignore[assignment]
 
     def __call__(self, /, *args: Any, **kwargs: Any) -> _Call:
-        name = self._mock_name
+        name = _get(self, "_mock_name")
         if name is None:
             return _Call(("", args, kwargs), name="()")
         return _Call((name, args, kwargs), name=name + "()", parent=self)
 
     def __getattr__(self, attr: str) -> _Call:
-        name = self._mock_name
+        name = _get(self, "_mock_name")
         if name is None:
             return _Call(name=attr, from_kall=False)
         return _Call(name=f"{name}.{attr}", parent=self, from_kall=False)
 
-    # ``count`` and ``index`` would otherwise be the tuple methods; on a call they
-    # must build calls like any other attribute.
-    @property
-    def count(self) -> _Call:  # type: ignore[override]
-        return self.__getattr__("count")
-
-    @property
-    def index(self) -> _Call:  # type: ignore[override]
-        return self.__getattr__("index")
+    def __getattribute__(self, attr: str) -> Any:
+        if attr in _TUPLE_NAMES:
+            raise AttributeError(attr)
+        return _get(self, attr)
 
     @property
     def args(self) -> tuple[Any, ...]:
-        return self._parts()[1]
+        return _parts(self)[1]
 
     @property
     def kwargs(self) -> dict[str, Any]:
-        return self._parts()[2]
+        return _parts(self)[2]
 
     def __getnewargs__(self) -> tuple[Any, ...]:
         return (tuple(self),)
@@ -226,7 +232,9 @@ class _CallList(list):  # type: ignore[type-arg]
             return list.__contains__(self, value)
         width = len(value)
         for start in range(len(self) - width + 1):
-            if value == self[start : start + width]:
+            # Recorded calls on the left: _Call.__eq__ then lets the expected side's
+            # ANY or custom matchers decide.
+            if self[start : start + width] == value:
                 return True
         return False
 

@@ -6,6 +6,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
     from typing import Any
 
+from . import _noncallable
 from ._noncallable import NonCallableMock
 from ._recording import record_call, run_side_effect
 from ._sentinel import DEFAULT
@@ -203,3 +204,6 @@ class Mock(CallableMixin, NonCallableMock):
 
 from ._call import _Call  # noqa: E402
 from ._recording import _record_up  # noqa: E402
+
+_noncallable._CallableMixin = CallableMixin
+_noncallable._Mock = Mock

@@ -166,6 +166,9 @@ def _claim(cls: type, frame: FrameType | None) -> None:
         named = _type_argument(frame)
         if named is not None and type(named) is cls:
             target = named
+    elif len(instances) == 1:
+        # The only mock on the class is the one meant: it keeps the class.
+        target = instances[0]
     if target is not None or len(instances) <= 1:
         others = [obj for obj in instances if obj is not target]
         if others:

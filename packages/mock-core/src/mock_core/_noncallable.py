@@ -8,6 +8,7 @@ if TYPE_CHECKING:  # typing is not imported at run time: it would double the imp
     from typing import Any, Callable
 
 from . import _assertions, _recording
+from ._await import AsyncMockMixin
 from ._call import _CallList
 from ._classes import _generations, generation_class, origin_of, private_class, set_class
 from ._errors import InvalidSpecError, MissingPluginError
@@ -21,7 +22,7 @@ from ._names import (
 )
 from ._registry import Deferred, registry
 from ._sentinel import DEFAULT, _deleted, _missing
-from ._util import _is_async_obj, _is_list
+from ._util import _is_async_func, _is_async_obj, _is_list
 
 __all__ = ["NonCallableMock", "_check_and_set_parent", "_extract_mock", "_is_instance_mock"]
 
@@ -67,31 +68,35 @@ def _extract_mock(obj: Any) -> Any:
     return obj
 
 
-def _check_and_set_parent(parent: Any, value: Any, name: str | None, new_name: str | None) -> bool:
-    """Adopt ``value`` as a child of ``parent`` unless it already has a name or parent."""
-    value = _extract_mock(value)
-    if not _is_instance_mock(value):
-        return False
-    if (
-        value._mock_name
-        or value._mock_new_name
-        or value._mock_parent is not None
-        or value._mock_new_parent is not None
-    ):
-        return False
-    node = parent
+def _owned(mock: Any) -> bool:
+    """True when ``mock`` already has a name or a parent, so nobody may adopt it."""
+    return bool(mock._mock_name or mock._mock_new_name) or any(
+        link is not None for link in (mock._mock_parent, mock._mock_new_parent)
+    )
+
+
+def _descends_from(node: Any, ancestor: Any) -> bool:
     while node is not None:
-        # Adopting an ancestor would make the parent chain a cycle.
-        if node is value:
-            return False
+        if node is ancestor:
+            return True
         node = node._mock_new_parent
-    store = value.__dict__
+    return False
+
+
+def _check_and_set_parent(parent: Any, value: Any, name: str | None, new_name: str | None) -> bool:
+    """Adopt ``value`` as a child of ``parent`` unless it already has a name or parent.
+
+    Returns whether it was adopted. An ancestor of ``parent`` is never adopted:
+    that would turn the chain of parents into a loop.
+    """
+    child = _extract_mock(value)
+    if not _is_instance_mock(child) or _owned(child) or _descends_from(parent, child):
+        return False
+    links = child.__dict__
     if new_name:
-        store["_mock_new_parent"] = parent
-        store["_mock_new_name"] = new_name
+        links.update(_mock_new_parent=parent, _mock_new_name=new_name)
     if name:
-        store["_mock_parent"] = parent
-        store["_mock_name"] = name
+        links.update(_mock_parent=parent, _mock_name=name)
     return True
 
 
@@ -119,6 +124,25 @@ def _need_magic_table(name: str) -> Any:
     return table
 
 
+def _snapshot_instance_attrs(store: dict[str, Any], spec: Any) -> None:
+    """Remember which instance attributes of a spec object are coroutine functions now.
+
+    Whether a child is an ``AsyncMock`` is decided on first access, but the
+    spec's shape at construction is what counts; an instance's own attributes
+    are the part that commonly changes afterwards.
+    """
+    if isinstance(spec, type):
+        return
+    try:
+        own = object.__getattribute__(spec, "__dict__")
+    except AttributeError:
+        return
+    if isinstance(own, dict) and own:
+        store["_mock_spec_instance_asyncs"] = {
+            name: _is_async_func(value) for name, value in own.items()
+        }
+
+
 _async_variants: dict[type, type] = {}
 
 
@@ -126,8 +150,6 @@ def _async_variant(cls: type) -> type:
     """``cls`` mixed with await recording, for mocks specced on coroutine functions."""
     found = _async_variants.get(cls)
     if found is None:
-        from ._await import AsyncMockMixin
-
         found = type(cls.__name__, (AsyncMockMixin, cls), {"__module__": cls.__module__})
         found = _async_variants.setdefault(cls, found)
     return found
@@ -181,6 +203,10 @@ class NonCallableMock:
         # _classes); its base may be a class of defaults registered for ``cls``.
         found = _generations.get(cls)
         if found is None:
+            # The first mock of a class: a free moment to load installed plugins, so that
+            # an observer they register already sees the first call of the first mock.
+            if not registry.discovered:
+                registry.discover()
             key, body = cls._mock_class_defaults(cls)
             found = generation_class(origin_of(cls), key, body)
             _generations[cls] = found
@@ -224,7 +250,7 @@ class NonCallableMock:
         if spec is not None:
             if _eat_self is None:
                 _eat_self = parent is not None
-            if not isinstance(self, _async_base()) and _is_async_obj(spec):
+            if not isinstance(self, AsyncMockMixin) and _is_async_obj(spec):
                 variant = _async_variant(origin_of(type(self)))
                 key, body = variant._mock_class_defaults(variant)
                 set_class(self, generation_class(variant, key, body))
@@ -257,10 +283,19 @@ class NonCallableMock:
         if spec is not None and not _is_list(spec):
             spec_class = spec if isinstance(spec, type) else type(spec)
             sig_source = (spec, _spec_as_instance, _eat_self)
+            _snapshot_instance_attrs(store, spec)
             spec = dir(spec)
         store["_spec_class"] = spec_class
         store["_spec_set"] = spec_set
         store["_mock_methods"] = spec
+        children = store.get("_mock_children")
+        if children and spec is not None:
+            # Children are cached in the instance dict; the ones the new spec does
+            # not allow must go back behind __getattr__'s check (assigned ones stay).
+            assigned = store.get("_mock_assigned", ())
+            for name, child in children.items():
+                if name not in spec and store.get(name) is child and name not in assigned:
+                    del store[name]
         store["_mock_sig_source"] = sig_source
         store.pop("_spec_signature", None)
         store.pop("_spec_asyncs", None)
@@ -374,6 +409,8 @@ class NonCallableMock:
                 self._mock_children[name] = value
         elif _check_and_set_parent(self, value, name, name):
             self._mock_children[name] = value
+            # Assigned, not created on access: a later mock_add_spec must keep it reachable.
+            self.__dict__.setdefault("_mock_assigned", set()).add(name)
         if self._mock_sealed and not hasattr(self, name):
             raise AttributeError(f"Cannot set {self._extract_mock_name()}.{name}")
         _object_setattr(self, name, value)
@@ -444,12 +481,18 @@ class NonCallableMock:
         .. versionadded:: 0.1.0
         """
         inner = _extract_mock(mock)
-        store = inner.__dict__
-        store["_mock_parent"] = None
-        store["_mock_new_parent"] = None
-        store["_mock_name"] = ""
-        store["_mock_new_name"] = None
-        setattr(self, attribute, mock)
+        inner.__dict__.update(
+            _mock_parent=None, _mock_new_parent=None, _mock_name="", _mock_new_name=None
+        )
+        installed = type(self).__dict__.get(attribute)
+        if is_dunder(attribute) or not hasattr(type(installed), "__set__"):
+            setattr(self, attribute, mock)
+            return
+        # A descriptor put on this mock's own class (``type(m).x = PropertyMock()``,
+        # then attached under its own name) must not be invoked by the attaching.
+        if _check_and_set_parent(self, mock, attribute, attribute):
+            self._mock_children[attribute] = mock
+        self.__dict__[attribute] = mock
 
     def configure_mock(self, /, **kwargs: Any) -> None:
         """Set attributes, including dotted paths such as ``method.return_value``.
@@ -530,12 +573,6 @@ class NonCallableMock:
     _calls_repr = _assertions.calls_repr
 
 
-def _async_base() -> type:
-    from ._await import AsyncMockMixin
-
-    return AsyncMockMixin
-
-
 def _child_class(parent: Any, kw: dict[str, Any]) -> type:
     if not registry.discovered:
         registry.discover()
@@ -543,15 +580,17 @@ def _child_class(parent: Any, kw: dict[str, Any]) -> type:
         found = rule(parent, kw)
         if found is not None:
             return found  # type: ignore[no-any-return]
-    from ._await import AsyncMockMixin
-    from ._callable import CallableMixin, Mock
-
     klass = origin_of(type(parent))
-    if issubclass(klass, CallableMixin) and not issubclass(klass, AsyncMockMixin):
+    if issubclass(klass, _CallableMixin) and not issubclass(klass, AsyncMockMixin):
         return klass
     # Non-callable parents make callable children; without mock-magic's rules the
     # children of async mocks are plain mocks.
-    return Mock
+    return _Mock
+
+
+# Bound by _callable once it is imported (it imports this module).
+_CallableMixin: Any = None
+_Mock: Any = None
 
 
 def _refresh_class(cls: type) -> None:
@@ -584,4 +623,7 @@ def _refresh_all() -> None:
 
 
 registry.on_change.append(_refresh_all)
+# _recording records on parents and adopts return values; it cannot import this
+# module (this module imports it), so it gets the function here.
+_recording._check_and_set_parent = _check_and_set_parent
 

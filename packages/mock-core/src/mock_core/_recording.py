@@ -38,13 +38,15 @@ def record_call(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Ca
     pair: _Call = _new_call(_Call, (args, kwargs))
     if mock._mock_delegate is not None:
         _record_delegated(mock, pair)
+        # The delegate (an autospecced function) owns mock_calls too.
+        mock.mock_calls.append(_new_call(_Call, ("", args, kwargs)))
     else:
         store = mock.__dict__
         store["_mock_called"] = True
         store["_mock_call_args"] = pair
         mock._mock_tally.append(None)
         mock._mock_call_args_list.append(pair)
-    mock._mock_mock_calls.append(_new_call(_Call, ("", args, kwargs)))
+        mock._mock_mock_calls.append(_new_call(_Call, ("", args, kwargs)))
     if mock._mock_new_parent is not None:
         _record_up(mock, args, kwargs)
     return pair
@@ -135,8 +137,6 @@ def _set_return_value(self: Any, value: Any) -> None:
     if delegate is not None:
         delegate.return_value = value
         return
-    from ._noncallable import _check_and_set_parent
-
     self.__dict__["_mock_return_value"] = value
     _check_and_set_parent(self, value, None, "()")
 
@@ -177,16 +177,23 @@ side_effect = property(
 
 
 def run_side_effect(mock: Any, effect: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    """Apply a side effect; DEFAULT means "fall through to the return value"."""
+    """Apply a side effect; DEFAULT means "fall through to the return value".
+
+    An exception (class or instance) is raised; a callable is called; anything else
+    is an iterator whose next item is the result, raised if it is an exception.
+    """
     if _is_exception(effect):
         raise effect
-    if not _callable(effect):
-        result = next(effect)
-        if _is_exception(result):
-            raise result
-        return result
-    return effect(*args, **kwargs)
+    if _callable(effect):
+        return effect(*args, **kwargs)
+    produced = next(effect)
+    if _is_exception(produced):
+        raise produced
+    return produced
 
+
+# Set by _noncallable, which imports this module.
+_check_and_set_parent: Any = None
 
 # Names dropped from an instance dict by reset_mock; the class defaults take over.
 _RESET_KEYS = (

@@ -11,6 +11,8 @@ from ._registry import Deferred
 
 __all__ = ["seal"]
 
+_object_setattr = object.__setattr__
+
 
 def seal(mock: Any) -> None:
     """Forbid creating new attributes and return values on ``mock`` and the mocks below it.
@@ -27,7 +29,9 @@ def seal(mock: Any) -> None:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        node.__dict__["_mock_sealed"] = True
+        # Through object's setattr, not __dict__: a non-mock argument then fails the way
+        # the standard library's seal fails on it.
+        _object_setattr(node, "_mock_sealed", True)
         children = node.__dict__.get("_mock_children", {})
         for attr in dir(node):
             if isinstance(children.get(attr), Deferred):

@@ -134,13 +134,15 @@ def _is_awaitable(obj: object) -> bool:
 
 
 def _try_iter(obj: Any) -> Any:
-    if obj is None or _is_exception(obj) or _callable(obj):
-        return obj
-    try:
-        return iter(obj)
-    except TypeError:
-        # Non-iterables are kept as given so the error surfaces when the mock is called.
-        return obj
+    """What a side_effect is stored as: iterables become iterators, the rest stays."""
+    keep_as_is = obj is None or _is_exception(obj) or _callable(obj)
+    if not keep_as_is:
+        try:
+            obj = iter(obj)
+        except TypeError:
+            # A non-iterable is kept so the error surfaces when the mock is called.
+            pass
+    return obj
 
 
 class _MockIter:

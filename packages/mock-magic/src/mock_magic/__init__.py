@@ -8,7 +8,7 @@ installed but unimported mock-magic is found through mock-core's entry points.
 
 from __future__ import annotations
 
-from mock_core._util import _is_async_func, _is_async_obj
+from mock_core._util import _is_async_func, _is_async_obj, _MockIter
 
 from ._asyncmock import AsyncMagicMixin, AsyncMock, _AsyncIterator
 from ._magicmock import MagicMixin, MagicMock, NonCallableMagicMock
@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 _private = (
-    _AsyncIterator, _all_magics, _all_sync_magics, _async_magics, _async_method_magics,
+    _AsyncIterator, _MockIter, _all_magics, _all_sync_magics, _async_magics, _async_method_magics,
     _calculate_return_value, _is_async_func, _is_async_obj, _is_magic, _magics, _non_defaults,
     _return_values, _side_effect_methods, _sync_async_magics, _timeout_unset, _to_stream,
     _unsupported_magics,

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["_to_stream", "mock_open"]
 
 _file_spec: list[str] | None = None
+_open_spec: list[str] | None = None
 
 
 def _to_stream(read_data: Any) -> Any:
@@ -28,6 +29,15 @@ def _handle_spec() -> list[str]:
     if _file_spec is None:
         _file_spec = sorted(set(dir(io.TextIOWrapper)) | set(dir(io.BytesIO)))
     return _file_spec
+
+
+def _open_names() -> list[str]:
+    # A list of names, not ``open`` itself: the open mock keeps no spec class (its repr
+    # shows none) and no signature, so recorded calls are not bound to open's parameters.
+    global _open_spec
+    if _open_spec is None:
+        _open_spec = sorted(dir(open))
+    return _open_spec
 
 
 class _OpenFile:
@@ -93,7 +103,7 @@ def mock_open(mock: Any = None, read_data: Any = "") -> Any:
     .. versionadded:: 0.1.0
     """
     if mock is None:
-        mock = MagicMock(name="open", spec=open)
+        mock = MagicMock(name="open", spec=_open_names())
     handle = MagicMock(spec=_handle_spec())
     state = _OpenFile(handle, read_data)
     handle.__enter__.return_value = handle

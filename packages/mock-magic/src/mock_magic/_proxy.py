@@ -43,7 +43,12 @@ class MagicProxy:
         method = owner._get_child_mock(name=name, _new_name=name, _new_parent=owner)
         configure_default(owner, method, name)
         # Concurrent first uses must agree on one mock.
-        found = owner._mock_children.setdefault(name, method)
+        children = owner._mock_children
+        found = children.setdefault(name, method)
+        if found is _deleted:
+            # The proxy is only reachable while the magic is allowed: the marker is left
+            # over from a spec that had removed the name.
+            children[name] = found = method
         owner.__dict__.setdefault(name, found)
         return found
 
@@ -90,3 +95,11 @@ def apply_magics(mock: Any) -> None:
         if name in store:
             del store[name]
             mock._mock_children[name] = _deleted
+    children = store.get("_mock_children")
+    if children:
+        # A magic mock made before the spec was narrowed is gone for good: allowing the
+        # name again later gives a fresh default, as in the stdlib. (mock-core may already
+        # have dropped it from the instance dict, so look at the children themselves.)
+        for name, child in children.items():
+            if child is not _deleted and name in PRECONFIGURED and name not in allowed:
+                children[name] = _deleted

@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Mapping
 
-__all__ = ["RULES"]
+__all__ = ["rules"]
 
 
 def _static_attr(obj: Any, name: str) -> Any:
@@ -62,6 +62,14 @@ def _spec_async_rule(parent: Any, kw: Mapping[str, Any]) -> Any:
         return None
     methods = parent._mock_methods
     if methods is None or name not in methods:
+        return None
+    seen = parent.__dict__.get("_mock_spec_instance_asyncs")
+    if seen is not None and name in seen:
+        # The instance attribute as it was when the spec was given.
+        if seen[name]:
+            from ._asyncmock import AsyncMock
+
+            return AsyncMock
         return None
     attr = _static_attr(source[0], name)
     if attr is None:
@@ -120,5 +128,3 @@ def rules() -> list[tuple[Any, type]]:
         (_spec_async_rule, NonCallableMock),
     ]
 
-
-RULES = rules

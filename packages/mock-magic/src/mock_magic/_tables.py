@@ -123,8 +123,9 @@ def _ne_side_effect(mock: Any) -> Callable[[Any], Any]:
 def _iter_side_effect(mock: Any) -> Callable[[], Any]:
     def __iter__() -> Any:
         configured = mock.__iter__._mock_return_value
-        # Any iterable may be configured; a fresh iterator is handed out per call.
-        return iter(()) if configured is DEFAULT else iter(configured)
+        # Any iterable may be configured; a fresh iterator is handed out per call. The
+        # default is a list iterator because that is the type the stdlib hands out.
+        return iter([]) if configured is DEFAULT else iter(configured)
 
     return __iter__
 
@@ -134,7 +135,7 @@ def _aiter_side_effect(mock: Any) -> Callable[[], Any]:
         from ._asyncmock import _AsyncIterator
 
         configured = mock.__aiter__._mock_return_value
-        return _AsyncIterator(iter(()) if configured is DEFAULT else iter(configured))
+        return _AsyncIterator(iter([]) if configured is DEFAULT else iter(configured))
 
     return __aiter__
 

@@ -6,15 +6,42 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Protocol, Type, cast
-
 from mock_core import DEFAULT
-
 from mock_patch._dict import _patch_dict
 from mock_patch._multiple import _patch_multiple
 from mock_patch._patcher import _patch
 from mock_patch._registry import _patch_stopall
 from mock_patch._target import _get_target
+
+# typing is only needed by type checkers; importing it at run time would cost more than the
+# rest of this package.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Protocol, Type
+
+    class _PatchFunction(Protocol):
+        """The type of ``patch``: a function that also carries the other patchers."""
+
+        object: Callable[..., _patch]
+        dict: Type[_patch_dict]
+        multiple: Callable[..., _patch]
+        stopall: Callable[[], None]
+        TEST_PREFIX: str
+
+        def __call__(
+            self,
+            target: str,
+            new: Any = DEFAULT,
+            spec: Any = None,
+            create: bool = False,
+            spec_set: Any = None,
+            autospec: Any = None,
+            new_callable: Any = None,
+            *,
+            unsafe: bool = False,
+            **kwargs: Any,
+        ) -> _patch: ...
+
 
 __all__ = ["_patch_object", "patch"]
 
@@ -45,18 +72,21 @@ def _patch_object(
     def getter() -> Any:
         return target
 
-    return _patch(
-        getter,
-        attribute,
-        new,
-        spec,
-        create,
-        spec_set,
-        autospec,
-        new_callable,
-        kwargs,
-        unsafe=unsafe,
-    )
+    if unsafe:
+        return _patch(
+            getter,
+            attribute,
+            new,
+            spec,
+            create,
+            spec_set,
+            autospec,
+            new_callable,
+            kwargs,
+            unsafe=True,
+        )
+    # Positional only: calling a class with keywords takes a slower path.
+    return _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, kwargs)
 
 
 def _patch_function(
@@ -89,46 +119,25 @@ def _patch_function(
     .. versionadded:: 0.1.0
     """
     getter, attribute = _get_target(target)
-    return _patch(
-        getter,
-        attribute,
-        new,
-        spec,
-        create,
-        spec_set,
-        autospec,
-        new_callable,
-        kwargs,
-        unsafe=unsafe,
-    )
-
-
-class _PatchFunction(Protocol):
-    """The type of ``patch``: a function that also carries the other patchers."""
-
-    object: Callable[..., _patch]
-    dict: Type[_patch_dict]
-    multiple: Callable[..., _patch]
-    stopall: Callable[[], None]
-    TEST_PREFIX: str
-
-    def __call__(
-        self,
-        target: str,
-        new: Any = DEFAULT,
-        spec: Any = None,
-        create: bool = False,
-        spec_set: Any = None,
-        autospec: Any = None,
-        new_callable: Any = None,
-        *,
-        unsafe: bool = False,
-        **kwargs: Any,
-    ) -> _patch: ...
+    if unsafe:
+        return _patch(
+            getter,
+            attribute,
+            new,
+            spec,
+            create,
+            spec_set,
+            autospec,
+            new_callable,
+            kwargs,
+            unsafe=True,
+        )
+    return _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, kwargs)
 
 
 _patch_function.__name__ = _patch_function.__qualname__ = "patch"
-patch = cast(_PatchFunction, _patch_function)
+# A plain function with attributes, like the standard library's; typed as the protocol above.
+patch: _PatchFunction = _patch_function  # type: ignore[assignment]
 patch.object = _patch_object
 patch.dict = _patch_dict
 patch.multiple = _patch_multiple

@@ -14,9 +14,16 @@ from __future__ import annotations
 
 from functools import wraps
 from types import FunctionType, TracebackType
-from typing import Any, Callable, Dict, List, Optional, Tuple, Type, TypeVar
 
 from mock_core import DEFAULT
+
+# typing is only needed by type checkers; importing it at run time would cost more than the
+# rest of this package.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Dict, List, Optional, Tuple, Type, TypeVar
+
+    _F = TypeVar("_F", bound=Callable[..., Any])
 
 __all__ = [
     "_DecorationHelper",
@@ -28,7 +35,6 @@ __all__ = [
     "_test_prefix",
 ]
 
-_F = TypeVar("_F", bound=Callable[..., Any])
 _CO_COROUTINE = 0x80
 
 
@@ -70,7 +76,7 @@ def _exit_patchers(entered: List[Any], exc: Optional[BaseException]) -> bool:
                 handled = patcher.__exit__(None, None, None)
             else:
                 handled = patcher.__exit__(type(pending), pending, pending.__traceback__)
-        except BaseException as new:  # noqa: PERF203 - every patcher must be exited
+        except BaseException as new:
             pending = new
         else:
             if handled and pending is not None:
@@ -186,7 +192,9 @@ def _decorate_class(patcher: Any, klass: type) -> type:
         if not attr.startswith(prefix):
             continue
         attr_value = getattr(klass, attr)
-        if not hasattr(attr_value, "__call__"):
+        # hasattr, not callable(): an instance attribute named __call__ counts, as in the
+        # standard library.
+        if not hasattr(attr_value, "__call__"):  # noqa: B004
             continue
         setattr(klass, attr, patcher.copy()(attr_value))
     return klass

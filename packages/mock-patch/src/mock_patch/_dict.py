@@ -15,27 +15,34 @@ from __future__ import annotations
 
 import os
 from functools import wraps
-from typing import (
-    Any,
-    Callable,
-    Dict,
-    Iterable,
-    Iterator,
-    List,
-    Mapping,
-    Optional,
-    Tuple,
-    TypeVar,
-    Union,
-)
 
 from mock_patch import _registry
 from mock_patch._decorate import _is_coroutine_function, _test_prefix
 from mock_patch._target import _importer
 
+# typing is only needed by type checkers; importing it at run time would cost more than the
+# rest of this package.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import (
+        Any,
+        Callable,
+        Dict,
+        Iterable,
+        Iterator,
+        List,
+        Literal,
+        Mapping,
+        Optional,
+        Tuple,
+        TypeVar,
+        Union,
+    )
+
+    _T = TypeVar("_T")
+
 __all__ = ["_clear_dict", "_patch_dict"]
 
-_T = TypeVar("_T")
 _Environ: Any = type(os.environ)
 _MISSING: Any = object()
 
@@ -187,11 +194,12 @@ class _patch_dict:
         return self._started
 
     def __call__(self, f: _T) -> _T:
-        if isinstance(f, type):
-            return self.decorate_class(f)  # type: ignore[return-value]
-        if _is_coroutine_function(f):
-            return self.decorate_async_callable(f)  # type: ignore[arg-type, return-value]
-        return self.decorate_callable(f)  # type: ignore[arg-type, return-value]
+        target: Any = f
+        if isinstance(target, type):
+            return self.decorate_class(target)  # type: ignore[return-value]
+        if _is_coroutine_function(target):
+            return self.decorate_async_callable(target)  # type: ignore[return-value]
+        return self.decorate_callable(target)  # type: ignore[return-value]
 
     def decorate_callable(self, f: Callable[..., Any]) -> Callable[..., Any]:
         """Wrap ``f`` so that it runs with the mapping patched.
@@ -233,7 +241,8 @@ class _patch_dict:
         prefix = _test_prefix()
         for attr in dir(klass):
             attr_value = getattr(klass, attr)
-            if attr.startswith(prefix) and hasattr(attr_value, "__call__"):
+            # hasattr, not callable(), as for the other patchers.
+            if attr.startswith(prefix) and hasattr(attr_value, "__call__"):  # noqa: B004
                 # A patcher of its own for each method: they must not share patch state.
                 decorator = _patch_dict(self.in_dict, self.values, self.clear)
                 setattr(klass, attr, decorator(attr_value))
@@ -249,11 +258,15 @@ class _patch_dict:
     def _patch_dict(self) -> Any:
         if self._started:
             raise RuntimeError("Patch is already started")
-        if isinstance(self.in_dict, str):
-            # Resolved on first use and kept, as in the standard library.
-            self.in_dict = _importer(self.in_dict)
         in_dict = self.in_dict
-        self._original = _copy_contents(in_dict)
+        if type(in_dict) is dict:
+            # Plain dicts, the common case: their own C methods, nothing to dispatch on.
+            self._original = in_dict.copy()
+        else:
+            if isinstance(in_dict, str):
+                # Resolved on first use and kept, as in the standard library.
+                in_dict = self.in_dict = _importer(in_dict)
+            self._original = _copy_contents(in_dict)
         self._started = True
         try:
             if self.clear:
@@ -270,16 +283,16 @@ class _patch_dict:
         self._started = False
         in_dict = self.in_dict
         original = self._original
-        if type(original) is _EnvironSnapshot and original.environ is in_dict:
-            original.restore()
-        elif type(in_dict) is dict:
+        if type(in_dict) is dict:
             in_dict.clear()
             in_dict.update(original)
+        elif type(original) is _EnvironSnapshot and original.environ is in_dict:
+            original.restore()
         else:
             _clear_dict(in_dict)
             _update(in_dict, original)
 
-    def __exit__(self, *args: Any) -> bool:
+    def __exit__(self, *args: Any) -> Literal[False]:
         """Unpatch the dict.
 
         .. versionadded:: 0.1.0

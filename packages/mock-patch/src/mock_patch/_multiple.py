@@ -11,10 +11,15 @@ them as a dict from ``with`` and ``start()``.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Callable
 
 from mock_patch._patcher import _patch
 from mock_patch._target import _importer
+
+# typing is only needed by type checkers; importing it at run time would cost more than the
+# rest of this package.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
 
 __all__ = ["_patch_multiple"]
 

@@ -15,10 +15,8 @@ from __future__ import annotations
 import builtins
 import sys
 from types import ModuleType, TracebackType
-from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple, Type, TypeVar
 
 from mock_core import DEFAULT, InvalidSpecError, _check_spec_arg_typos, _is_instance_mock
-
 from mock_patch import _registry
 from mock_patch._decorate import (
     _decorate_async_callable,
@@ -30,9 +28,16 @@ from mock_patch._decorate import (
 )
 from mock_patch._replacement import _autospecced, _created
 
+# typing is only needed by type checkers; importing it at run time would cost more than the
+# rest of this package.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple, Type, TypeVar
+
+    _T = TypeVar("_T")
+
 __all__ = ["_patch"]
 
-_T = TypeVar("_T")
 
 # Names of builtins may be patched on any module without create=True: code in a module looks
 # them up in the module first, so patching ``module.open`` is the way to fake ``open`` there.
@@ -157,18 +162,19 @@ class _patch:
         return patcher
 
     def __call__(self, func: _T) -> _T:
-        if isinstance(func, type):
-            return self.decorate_class(func)  # type: ignore[return-value]
-        if _is_coroutine_function(func):
-            return self.decorate_async_callable(func)  # type: ignore[arg-type, no-any-return]
-        return self.decorate_callable(func)  # type: ignore[arg-type, no-any-return]
+        target: Any = func
+        if isinstance(target, type):
+            return self.decorate_class(target)  # type: ignore[return-value]
+        if _is_coroutine_function(target):
+            return self.decorate_async_callable(target)  # type: ignore[return-value]
+        return self.decorate_callable(target)  # type: ignore[return-value]
 
-    def decorate_class(self, klass: Type[_T]) -> Type[_T]:
+    def decorate_class(self, klass: type) -> type:
         """Patch every test method of ``klass`` (names starting with ``patch.TEST_PREFIX``).
 
         .. versionadded:: 0.1.0
         """
-        return _decorate_class(self, klass)  # type: ignore[return-value]
+        return _decorate_class(self, klass)
 
     def decoration_helper(
         self, patched: Any, args: Tuple[Any, ...], keywargs: Dict[str, Any]
@@ -224,30 +230,45 @@ class _patch:
         spec = self.spec
         spec_set = self.spec_set
         autospec = self.autospec
-        kwargs = self.kwargs
         self.target = target = self.getter()
 
-        # False means "no spec", as None does.
-        if spec is False:
-            spec = None
-        if spec_set is False:
-            spec_set = None
-        if autospec is False:
-            autospec = None
-        if spec is not None and autospec is not None:
-            raise TypeError("Can't specify spec and autospec")
-        if (spec is not None or autospec is not None) and spec_set not in (True, None):
-            raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
-
-        original, local = self.get_original()
-        if autospec is not None:
-            new = _autospecced(
-                target, self.attribute, original, new, autospec, spec_set, kwargs, self._unsafe
-            )
-        elif new is DEFAULT:
-            new = _created(self.attribute, original, spec, spec_set, self.new_callable, kwargs)
-        elif kwargs:
-            raise TypeError("Can't pass kwargs to a mock we aren't creating")
+        if spec is None and spec_set is None and autospec is None:
+            # The common case: nothing to normalise or cross-check.
+            original, local = self.get_original()
+            if new is DEFAULT:
+                new = _created(self.attribute, original, None, None, self.new_callable, self.kwargs)
+            elif self.kwargs:
+                raise TypeError("Can't pass kwargs to a mock we aren't creating")
+        else:
+            # False means "no spec", as None does.
+            if spec is False:
+                spec = None
+            if spec_set is False:
+                spec_set = None
+            if autospec is False:
+                autospec = None
+            if spec is not None and autospec is not None:
+                raise TypeError("Can't specify spec and autospec")
+            if (spec is not None or autospec is not None) and spec_set not in (True, None):
+                raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
+            original, local = self.get_original()
+            if autospec is not None:
+                new = _autospecced(
+                    target,
+                    self.attribute,
+                    original,
+                    new,
+                    autospec,
+                    spec_set,
+                    self.kwargs,
+                    self._unsafe,
+                )
+            elif new is DEFAULT:
+                new = _created(
+                    self.attribute, original, spec, spec_set, self.new_callable, self.kwargs
+                )
+            elif self.kwargs:
+                raise TypeError("Can't pass kwargs to a mock we aren't creating")
 
         self.temp_original = original
         self.is_local = local
@@ -290,37 +311,42 @@ class _patch:
         """
         if not self._started:
             return None
-        suppressed = False
+        if self._entered is None:
+            self._restore()
+            return False
         entered = self._entered
+        self._entered = None
         try:
-            if entered:
-                # Additional patchers (patch.multiple) were entered after this one: they are
-                # undone first, so that patches of the same attribute unwind in order.
-                suppressed = _exit_patchers(entered, exc_value)
+            # Additional patchers (patch.multiple) were entered after this one: they are
+            # undone first, so that patches of the same attribute unwind in order.
+            suppressed = _exit_patchers(entered, exc_value)
         finally:
-            target = self.target
-            attribute = self.attribute
-            original = self.temp_original
-            local = self.is_local
-            del self.target, self.temp_original, self.is_local
-            self._started = False
-            if entered is not None:
-                self._entered = None
-            if local and original is not DEFAULT:
-                setattr(target, attribute, original)
-            else:
-                # Deleting our value uncovers what was found before: an inherited attribute,
-                # a class attribute under an instance, a proxy's __getattr__.
-                delattr(target, attribute)
-                if not self.create:
-                    if attribute in _RESET_BY_DELETE:
-                        if getattr(target, attribute, _MISSING) is not original:
-                            setattr(target, attribute, original)
-                    elif not hasattr(target, attribute):
-                        # Nothing uncovered (a slot, a proxy that forwards setattr and
-                        # delattr): put the original back explicitly.
-                        setattr(target, attribute, original)
+            self._restore()
         return suppressed
+
+    def _restore(self) -> None:
+        target = self.target
+        attribute = self.attribute
+        original = self.temp_original
+        local = self.is_local
+        del self.target, self.temp_original, self.is_local
+        self._started = False
+        if local and original is not DEFAULT:
+            setattr(target, attribute, original)
+            return
+        # Deleting our value uncovers what was found before: an inherited attribute, a
+        # class attribute under an instance, a proxy's __getattr__.
+        delattr(target, attribute)
+        if original is DEFAULT:
+            # Made by create=True: gone again, as it should be.
+            return
+        if attribute in _RESET_BY_DELETE:
+            if getattr(target, attribute, _MISSING) is not original:
+                setattr(target, attribute, original)
+        elif not hasattr(target, attribute):
+            # Nothing uncovered (a slot, a proxy that forwards setattr and delattr): put the
+            # original back explicitly.
+            setattr(target, attribute, original)
 
     def start(self) -> Any:
         """Activate a patch, returning any created mock.

@@ -8,7 +8,11 @@ undone by their own scope, and ``stopall`` must not touch them.
 
 from __future__ import annotations
 
-from typing import Any, List
+# typing is only needed by type checkers; importing it at run time would cost more than the
+# rest of this package.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, List
 
 __all__ = ["_active_patches", "_patch_stopall"]
 

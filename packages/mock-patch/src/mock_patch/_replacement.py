@@ -10,10 +10,15 @@ returns; or an autospecced mock from mock-spec's ``create_autospec``.
 from __future__ import annotations
 
 from types import BuiltinFunctionType, FunctionType, MethodType
-from typing import Any, Dict, Optional
 
 from mock_core import DEFAULT, InvalidSpecError, NonCallableMock, _is_instance_mock
 from mock_magic import AsyncMock, MagicMock, NonCallableMagicMock, _is_async_func, _is_async_obj
+
+# typing is only needed by type checkers; importing it at run time would cost more than the
+# rest of this package.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, Optional
 
 __all__ = ["MissingSpecPackageError", "_autospecced", "_created"]
 
@@ -33,7 +38,8 @@ def _is_list(obj: Any) -> bool:
 def _instance_callable(obj: Any) -> bool:
     """Whether instances of ``obj`` (a class) or ``obj`` itself would be callable."""
     if not isinstance(obj, type):
-        return getattr(obj, "__call__", None) is not None
+        # Any __call__ attribute counts, even one set on the instance itself.
+        return getattr(obj, "__call__", None) is not None  # noqa: B004
     # Look in the namespaces along the MRO: a metaclass __call__ makes the class callable,
     # not its instances, so it must not count.
     return any("__call__" in klass.__dict__ for klass in obj.__mro__)
@@ -165,9 +171,7 @@ def _autospecced(
     create_autospec = _create_autospec()
     if unsafe:
         # The caller allowed the misspelled keywords; do not let create_autospec refuse them.
-        return create_autospec(
-            autospec, spec_set=spec_set, _name=attribute, unsafe=True, **kwargs
-        )
+        return create_autospec(autospec, spec_set=spec_set, _name=attribute, unsafe=True, **kwargs)
     return create_autospec(autospec, spec_set=spec_set, _name=attribute, **kwargs)
 
 

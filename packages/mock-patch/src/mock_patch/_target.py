@@ -15,7 +15,12 @@ from __future__ import annotations
 import sys
 from functools import partial
 from types import ModuleType
-from typing import Any, Callable, Dict, Tuple
+
+# typing is only needed by type checkers; importing it at run time would cost more than the
+# rest of this package.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, Dict, Tuple
 
 __all__ = ["_dot_lookup", "_get_target", "_importer"]
 

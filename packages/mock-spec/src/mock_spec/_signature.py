@@ -18,19 +18,21 @@ library's exact error message.
 from __future__ import annotations
 
 import sys
-from weakref import WeakKeyDictionary
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would slow the import
     from inspect import Signature
+    from weakref import WeakKeyDictionary
     from typing import Any, Callable, Optional, Tuple
 
     Checker = Callable[..., None]
 
 __all__ = [
     "FUNCTION_TYPES",
+    "bind_checker",
     "compiled_checker",
     "get_signature_object",
+    "raise_bind_error",
     "signature_of",
     "signature_provider",
 ]
@@ -56,8 +58,9 @@ FUNCTION_TYPES = (_FunctionType, _MethodType)
 
 # function -> {variant: (stamp, signature)}; the variant says how the function was
 # reached (directly or as a bound method) and whether ``self`` was eaten. Weak keys:
-# a cached signature must not keep a test's local function alive.
-_by_function: WeakKeyDictionary[Any, dict[Any, Any]] = WeakKeyDictionary()
+# a cached signature must not keep a test's local function alive. Made on first use,
+# so that importing mock-spec does not import weakref.
+_by_function: WeakKeyDictionary[Any, dict[Any, Any]] | None = None
 # ``object.__init__`` and friends are not weak-referenceable; they live for ever anyway.
 _by_slot: dict[Any, Any] = {}
 _SLOT_LIMIT = 1024
@@ -146,6 +149,14 @@ def _compute(target: Any, eat_self: bool) -> Signature | None:
         return None
 
 
+def _new_function_cache() -> WeakKeyDictionary[Any, dict[Any, Any]]:
+    global _by_function
+    from weakref import WeakKeyDictionary
+
+    _by_function = WeakKeyDictionary()
+    return _by_function
+
+
 def _cached(target: Any, eat_self: bool) -> Signature | None:
     """The signature of ``target`` (``self`` dropped when ``eat_self``), computed once."""
     kind = type(target)
@@ -166,14 +177,17 @@ def _cached(target: Any, eat_self: bool) -> Signature | None:
     else:
         return _compute(target, eat_self)
     stamp = _stamp(owner)
+    cache = _by_function
+    if cache is None:
+        cache = _new_function_cache()
     try:
-        entries = _by_function.get(owner)
+        entries = cache.get(owner)
     except TypeError:  # unhashable function subclass instances cannot be cached
         return _compute(target, eat_self)
     if entries is None:
         entries = {}
         try:
-            _by_function[owner] = entries
+            cache[owner] = entries
         except TypeError:
             return _compute(target, eat_self)
     else:
@@ -266,6 +280,11 @@ def _source(shape: tuple[Any, ...]) -> str:
     return f"def check({', '.join(parts)}):\n    pass\n"
 
 
+# id(signature) -> (signature, checker): signatures are cached per function, so the
+# same object comes back for every mock of that function; skip recomputing its shape.
+_by_signature: dict[int, tuple[Any, Any]] = {}
+
+
 def compiled_checker(signature: Signature) -> Checker | None:
     """A function accepting exactly the calls ``signature.bind`` accepts, or None.
 
@@ -274,6 +293,17 @@ def compiled_checker(signature: Signature) -> Checker | None:
 
     .. versionadded:: 0.1.0
     """
+    known = _by_signature.get(id(signature))
+    if known is not None and known[0] is signature:
+        return known[1]  # type: ignore[no-any-return]
+    found = _checker_for_shape(signature)
+    if len(_by_signature) >= _CHECKER_LIMIT:
+        _by_signature.clear()
+    _by_signature[id(signature)] = (signature, found)
+    return found
+
+
+def _checker_for_shape(signature: Signature) -> Checker | None:
     shape = _shape(signature)
     found = _checkers.get(shape, _MISSING)
     if found is _MISSING:
@@ -289,28 +319,43 @@ def compiled_checker(signature: Signature) -> Checker | None:
     return found  # type: ignore[no-any-return]
 
 
+def raise_bind_error(signature: Signature, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Raise the error for a call the compiled checker refused: ``Signature.bind``'s.
+
+    Called outside the checker's ``except`` block, so the error does not chain the
+    checker's own. When ``bind`` accepts what the interpreter refuses (before 3.14
+    it let a keyword fill a positional-only parameter when there is ``**kwargs``,
+    gh-130164), the newest behaviour wins: the call is refused.
+    """
+    signature.bind(*args, **kwargs)
+    position = len(args)
+    for index, param in enumerate(signature.parameters.values()):
+        if param.kind == 0 and index >= position and param.default is param.empty:
+            raise TypeError(f"missing a required positional-only argument: {param.name!r}")
+    raise TypeError("the arguments do not match the signature")  # pragma: no cover
+
+
 def bind_checker(signature: Signature) -> Checker:
     """``check(*args, **kwargs)``: raises what ``signature.bind`` raises, fast when it passes.
 
     .. versionadded:: 0.1.0
     """
-    bind = signature.bind
     fast = compiled_checker(signature)
     if fast is None:
+        bind = signature.bind
 
         def check(*args: Any, **kwargs: Any) -> None:
             bind(*args, **kwargs)
 
         return check
 
-    def check(*args: Any, **kwargs: Any) -> None:
+    def check(*args: Any, **kwargs: Any) -> None:  # noqa: F811
         try:
             fast(*args, **kwargs)
             failed = False
         except TypeError:
             failed = True
         if failed:
-            # Outside the except block: the error must not chain the fast check's.
-            bind(*args, **kwargs)
+            raise_bind_error(signature, args, kwargs)
 
     return check

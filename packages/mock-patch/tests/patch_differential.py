@@ -256,7 +256,10 @@ def describe(api: Api, obj: Any, depth: int = 0) -> Any:
     if isinstance(obj, dict):
         return {key: describe(api, value, depth) for key, value in obj.items()}
     if isinstance(obj, Recorder):
-        return ("Recorder", {key: describe(api, value, depth + 1) for key, value in obj.kwargs.items()})
+        return (
+            "Recorder",
+            {key: describe(api, value, depth + 1) for key, value in obj.kwargs.items()},
+        )
     if not isinstance(obj, api.NonCallableMock):
         if isinstance(obj, (types.FunctionType, types.MethodType)):
             # Autospecced functions: compare their shape, not their identity.
@@ -274,7 +277,7 @@ def describe(api: Api, obj: Any, depth: int = 0) -> Any:
     except AttributeError as exc:
         facts.append(("attr", "AttributeError", mask(str(exc))))
     try:
-        obj.not_in_any_spec  # noqa: B018
+        obj.not_in_any_spec
         facts.append("open")
     except AttributeError:
         facts.append("closed")
@@ -360,8 +363,10 @@ def known_deviation(scenario: Scenario) -> bool:
     autospec = scenario.autospec not in ("none", "false")
     if autospec and scenario.unsafe and scenario.kwargs == "typo":
         return True
-    return scenario.new_callable == "factory" and scenario.target == "Klass" and (
-        scenario.spec not in ("none", "false") or scenario.spec_set not in ("none", "false")
+    return (
+        scenario.new_callable == "factory"
+        and scenario.target == "Klass"
+        and (scenario.spec not in ("none", "false") or scenario.spec_set not in ("none", "false"))
     )
 
 

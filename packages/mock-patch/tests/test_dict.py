@@ -1,0 +1,409 @@
+"""patch.dict: values, clear, dotted names, dict-likes, os.environ, and every way to apply it."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import os
+from collections import OrderedDict
+from typing import Any, Dict, Iterator, List
+
+import pytest
+
+from mock_magic import MagicMock
+from mock_patch import _clear_dict, _patch_dict, _registry, patch
+
+
+class Container:
+    """The least a patched mapping needs: item get/set/delete and iteration over keys."""
+
+    def __init__(self) -> None:
+        self.values: Dict[Any, Any] = {}
+
+    def __getitem__(self, name: Any) -> Any:
+        return self.values[name]
+
+    def __setitem__(self, name: Any, value: Any) -> None:
+        self.values[name] = value
+
+    def __delitem__(self, name: Any) -> None:
+        del self.values[name]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.values)
+
+
+def test_patch_dict_is_the_class() -> None:
+    assert patch.dict is _patch_dict
+
+
+def test_values_mapping_pairs_and_keywords() -> None:
+    foo = {"initial": object(), "other": "something"}
+    original = foo.copy()
+    for values in ({"a": "b"}, [("a", "b")], OrderedDict(a="b")):
+        with patch.dict(foo, values) as patched:
+            assert patched is foo
+            assert foo == dict(original, a="b")
+        assert foo == original
+    with patch.dict(foo, {"a": 1}, b=2, other=3):
+        assert foo == dict(original, a=1, b=2, other=3)
+    assert foo == original
+
+
+def test_restores_contents_of_the_same_object() -> None:
+    value = object()
+    foo = {"initial": value, "other": "something"}
+
+    @patch.dict(foo)
+    def change() -> None:
+        foo["a"] = 3
+        del foo["initial"]
+        foo["other"] = "something else"
+
+    change()
+    assert foo == {"initial": value, "other": "something"}
+    assert foo["initial"] is value
+    assert list(foo) == ["initial", "other"]
+
+
+def test_restores_after_an_exception() -> None:
+    foo: Dict[str, Any] = {}
+
+    @patch.dict(foo, {"a": "b"})
+    def fail() -> None:
+        foo["c"] = 1
+        raise NameError("Konrad")
+
+    with pytest.raises(NameError):
+        fail()
+    assert foo == {}
+    with pytest.raises(KeyboardInterrupt):
+        with patch.dict(foo, a=1):
+            raise KeyboardInterrupt
+    assert foo == {}
+
+
+def test_clear() -> None:
+    foo = {"initial": object(), "other": "something"}
+    original = foo.copy()
+    with patch.dict(foo, clear=True):
+        assert foo == {}
+        foo["a"] = 3
+    assert foo == original
+    with patch.dict(foo, [("a", "b")], clear=True):
+        assert foo == {"a": "b"}
+    assert foo == original
+
+
+def test_values_are_copied_when_the_patcher_is_made() -> None:
+    values = {"a": 1}
+    patcher = patch.dict({}, values)
+    values["b"] = 2
+    assert patcher.values == {"a": 1}
+
+
+def test_mapping_like_container() -> None:
+    foo = Container()
+    foo["initial"] = object()
+    foo["other"] = "something"
+    original = foo.values.copy()
+    with patch.dict(foo, {"a": "b"}):
+        assert foo.values == dict(original, a="b")
+        del foo["initial"]
+    assert foo.values == original
+    with patch.dict(foo, one=2, clear=True):
+        assert foo.values == {"one": 2}
+    assert foo.values == original
+
+
+def test_clear_dict_helper() -> None:
+    foo = Container()
+    foo["a"] = 1
+    _clear_dict(foo)
+    assert foo.values == {}
+    bar = {"a": 1}
+    _clear_dict(bar)
+    assert bar == {}
+
+
+def test_ordered_dict_order_is_kept() -> None:
+    foo: OrderedDict[str, Any] = OrderedDict(a=object(), b="python")
+    original = foo.copy()
+    update = list(zip("cdefghijklmnopqrstuvwxyz", range(24)))
+    with patch.dict(foo, OrderedDict(update)):
+        assert list(foo.items()) == list(original.items()) + update
+        foo.move_to_end("a")
+    assert foo == original  # OrderedDict equality includes the order
+    with patch.dict(foo, update):
+        assert list(foo.items()) == list(original.items()) + update
+
+
+def test_dict_subclass_methods_are_used() -> None:
+    calls: List[str] = []
+
+    class Tracking(dict):  # type: ignore[type-arg]
+        def copy(self) -> Any:
+            calls.append("copy")
+            return dict(self)
+
+        def clear(self) -> None:
+            calls.append("clear")
+            super().clear()
+
+        def update(self, *args: Any, **kwargs: Any) -> None:
+            calls.append("update")
+            super().update(*args, **kwargs)
+
+    foo = Tracking(a=1)
+    with patch.dict(foo, b=2):
+        pass
+    assert calls == ["copy", "update", "clear", "update"]
+    assert foo == {"a": 1}
+
+
+def test_dotted_name_is_resolved_when_the_patch_starts(make_module: Any) -> None:
+    module = make_module(target={"foo": "FOO"})
+    decorated = patch.dict(f"{module.__name__}.target", {"bar": "BAR"})(lambda: dict(module.target))
+    module.target = {"foo": "BAZ"}
+    assert decorated() == {"foo": "BAZ", "bar": "BAR"}
+    assert module.target == {"foo": "BAZ"}
+
+
+def test_dotted_name_is_kept_once_resolved(make_module: Any) -> None:
+    module = make_module(target={"a": 1})
+    first = module.target
+    patcher = patch.dict(f"{module.__name__}.target", b=2)
+    patcher.start()
+    patcher.stop()
+    assert patcher.in_dict is first
+    module.target = {"z": 0}
+    with patcher:
+        assert first == {"a": 1, "b": 2}
+        assert module.target == {"z": 0}
+
+
+def test_dotted_name_errors() -> None:
+    with pytest.raises(ModuleNotFoundError, match="No module named 'mock_patch_nodict'"):
+        patch.dict("mock_patch_nodict.x", a=1).start()
+    with pytest.raises(AttributeError):
+        patch.dict("os.mock_patch_nodict", a=1).start()
+
+
+def test_sys_modules_with_keywords() -> None:
+    mymodule = MagicMock()
+    mymodule.function.return_value = "fish"
+    with patch.dict("sys.modules", mock_patch_mymodule=mymodule):
+        import mock_patch_mymodule  # type: ignore[import-not-found]
+
+        assert mock_patch_mymodule.function("some", "args") == "fish"
+    assert "mock_patch_mymodule" not in __import__("sys").modules
+
+
+# ---------------------------------------------------------------- os.environ
+
+
+KEY = "MOCK_PATCH_TEST_VARIABLE"
+
+
+def _environment() -> List[Any]:
+    return list(os.environ.items())
+
+
+def test_environ_values() -> None:
+    before = _environment()
+    with patch.dict(os.environ, {KEY: "1"}):
+        assert os.environ[KEY] == "1"
+        assert os.getenv(KEY) == "1"
+    assert _environment() == before
+    assert KEY not in os.environ
+
+
+def test_environ_restored_exactly_after_changes() -> None:
+    os.environ[KEY + "_A"] = "a"
+    os.environ[KEY + "_B"] = "b"
+    try:
+        before = _environment()
+        with patch.dict("os.environ", {KEY: "1"}):
+            os.environ[KEY + "_A"] = "changed"
+            del os.environ[KEY + "_B"]
+            os.environ[KEY + "_NEW"] = "new"
+        assert _environment() == before
+        with patch.dict(os.environ):
+            # Deleted and set again with the same value: moves to the end.
+            del os.environ[KEY + "_A"]
+            os.environ[KEY + "_A"] = "a"
+        assert _environment() == before
+        with patch.dict(os.environ, clear=True):
+            assert dict(os.environ) == {}
+        assert _environment() == before
+        assert os.getenv(KEY + "_B") == "b"
+    finally:
+        del os.environ[KEY + "_A"], os.environ[KEY + "_B"]
+
+
+def test_environ_original_snapshot() -> None:
+    patcher = patch.dict(os.environ, {KEY: "1"})
+    patcher.start()
+    try:
+        original = patcher._original
+        assert KEY not in original
+        assert dict(original.items()) == {k: v for k, v in os.environ.items() if k != KEY}
+        assert original.copy() == dict(original.items())
+    finally:
+        patcher.stop()
+
+
+def test_environ_bad_value_leaves_nothing_behind() -> None:
+    before = _environment()
+    patcher = patch.dict(os.environ, {KEY: "1", KEY + "_BAD": 2})
+    with pytest.raises(TypeError):
+        patcher.start()
+    assert _environment() == before
+    assert patcher.stop() is None
+
+
+def test_environb() -> None:
+    if not getattr(os, "supports_bytes_environ", False):
+        pytest.skip("no os.environb")
+    before = list(os.environb.items())
+    with patch.dict(os.environb, {KEY.encode(): b"1"}):
+        assert os.environ[KEY] == "1"
+    assert list(os.environb.items()) == before
+
+
+# ---------------------------------------------------------------- start, stop, decorators
+
+
+def test_start_stop() -> None:
+    d = {"foo": "bar"}
+    patcher = patch.dict(d, [("spam", "eggs")], clear=True)
+    assert patcher.start() is d
+    assert d == {"spam": "eggs"}
+    assert patcher.stop() is False
+    assert d == {"foo": "bar"}
+    assert patcher.stop() is None
+
+
+def test_stop_without_start() -> None:
+    d = {"foo": "bar"}
+    patcher = patch.dict(d, spam="eggs", clear=True)
+    assert patcher.stop() is None
+    assert patcher.__exit__(None, None, None) is False
+    assert d == {"foo": "bar"}
+
+
+def test_start_twice_raises() -> None:
+    d = {"a": 1}
+    patcher = patch.dict(d, a=2)
+    patcher.start()
+    try:
+        with pytest.raises(RuntimeError, match=r"^Patch is already started$"):
+            patcher.start()
+        assert d == {"a": 2}
+        assert patcher.is_started
+    finally:
+        patcher.stop()
+    assert d == {"a": 1} and not patcher.is_started
+
+
+def test_registered_in_the_shared_list() -> None:
+    patcher = patch.dict({}, a=1)
+    patcher.start()
+    assert _registry._active_patches[-1] is patcher
+    patch.stopall()
+    assert patcher not in _registry._active_patches
+
+
+def test_decorated_function_keeps_its_name() -> None:
+    def some_name() -> None:
+        return None
+
+    decorated = patch.dict({})(some_name)
+    assert decorated.__name__ == "some_name"
+    assert decorated.__wrapped__ is some_name  # type: ignore[attr-defined]
+
+
+def test_decorated_coroutine_function() -> None:
+    d = {"a": 1}
+
+    @patch.dict(d, a=2)
+    async def function() -> Dict[str, int]:
+        await asyncio.sleep(0)
+        return dict(d)
+
+    assert inspect.iscoroutinefunction(function)
+    assert asyncio.run(function()) == {"a": 2}
+    assert d == {"a": 1}
+
+
+def test_class_decorator() -> None:
+    d = {"spam": "eggs"}
+
+    class Tests:
+        def test_first(self) -> Dict[str, str]:
+            return dict(d)
+
+        def test_second(self) -> Dict[str, str]:
+            return dict(d)
+
+        def other(self) -> Dict[str, str]:
+            return dict(d)
+
+    patch.dict(d, {"foo": "bar"}, clear=True)(Tests)
+    assert d == {"spam": "eggs"}
+    for _ in range(2):
+        tests = Tests()
+        assert tests.test_first() == {"foo": "bar"}
+        assert tests.test_second() == {"foo": "bar"}
+        assert tests.other() == {"spam": "eggs"}
+    assert d == {"spam": "eggs"}
+
+
+def test_class_decorator_honours_test_prefix() -> None:
+    the_dict = {"key": "original"}
+    patch.TEST_PREFIX = "bar"
+
+    class Tests:
+        def bar_one(self) -> Dict[str, str]:
+            return dict(the_dict)
+
+        def test_one(self) -> Dict[str, str]:
+            return dict(the_dict)
+
+    patch.dict(the_dict, key="changed")(Tests)
+    assert Tests().bar_one() == {"key": "changed"}
+    assert Tests().test_one() == {"key": "original"}
+
+
+def test_stacked_with_patch() -> None:
+    d: Dict[str, int] = {}
+
+    class Thing:
+        value = 1
+
+    @patch.dict(d, a=1)
+    @patch.object(Thing, "value")
+    def function(value: Any) -> Any:
+        assert d == {"a": 1} and Thing.value is value
+        return value
+
+    assert isinstance(function(), MagicMock)
+    assert d == {} and Thing.value == 1
+
+
+def test_patch_above_patch_dict_joins_the_inner_wrapper() -> None:
+    # functools.wraps copies the inner wrapper's "patchings" list, as in the standard library.
+    class Thing:
+        one = 1
+        two = 2
+
+    d: Dict[str, int] = {}
+
+    @patch.object(Thing, "two", "b")
+    @patch.dict(d, a=1)
+    @patch.object(Thing, "one", "a")
+    def function() -> Any:
+        return Thing.one, Thing.two, dict(d)
+
+    assert function() == ("a", "b", {"a": 1})
+    assert (Thing.one, Thing.two, d) == (1, 2, {})

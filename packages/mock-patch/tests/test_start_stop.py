@@ -1,0 +1,192 @@
+"""start(), stop(), patch.stopall() and the newest standard library's start/stop rules."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, List
+
+import pytest
+
+from mock_core import sentinel
+from mock_magic import MagicMock
+from mock_patch import _patch, _patch_stopall, _registry, patch
+
+
+class Thing:
+    one = "one"
+    two = "two"
+    three = "three"
+
+
+def test_start_returns_the_mock_and_stop_restores() -> None:
+    patcher = patch.object(Thing, "one")
+    mock = patcher.start()
+    assert isinstance(mock, MagicMock)
+    assert Thing.one is mock
+    assert patcher.stop() is False
+    assert Thing.one == "one"
+
+
+def test_stop_without_start_does_nothing() -> None:
+    patcher = patch.object(Thing, "one", 1)
+    assert patcher.stop() is None
+    assert Thing.one == "one"
+
+
+def test_stop_twice_does_nothing_the_second_time() -> None:
+    patcher = patch.object(Thing, "one", 1)
+    patcher.start()
+    patcher.stop()
+    Thing.one = "changed"
+    try:
+        assert patcher.stop() is None
+        assert Thing.one == "changed"
+    finally:
+        Thing.one = "one"
+
+
+def test_exit_without_enter_does_nothing() -> None:
+    patcher = patch.object(Thing, "one", 1)
+    assert patcher.__exit__(None, None, None) is None
+    assert Thing.one == "one"
+
+
+def test_starting_a_started_patcher_raises() -> None:
+    patcher = patch.object(Thing, "one", 1)
+    patcher.start()
+    try:
+        with pytest.raises(RuntimeError, match=r"^Patch is already started$"):
+            patcher.start()
+        with pytest.raises(RuntimeError, match=r"^Patch is already started$"):
+            with patcher:
+                pass
+        assert Thing.one == 1
+    finally:
+        patcher.stop()
+    assert Thing.one == "one"
+    assert patcher.stop() is None
+
+
+def test_restart_after_stop() -> None:
+    patcher = patch.object(Thing, "one", 1)
+    for _ in range(3):
+        patcher.start()
+        assert Thing.one == 1
+        patcher.stop()
+        assert Thing.one == "one"
+
+
+def test_with_inside_start_is_refused() -> None:
+    patcher = patch.object(Thing, "one", 1)
+    with patcher:
+        with pytest.raises(RuntimeError):
+            patcher.start()
+        # stop() only stops what start() started.
+        assert patcher.stop() is None
+        assert Thing.one == 1
+    assert Thing.one == "one"
+
+
+def test_start_registers_and_stop_unregisters() -> None:
+    patcher = patch.object(Thing, "one", 1)
+    patcher.start()
+    assert _registry._active_patches[-1] is patcher
+    assert _patch._active_patches is _registry._active_patches
+    patcher.stop()
+    assert patcher not in _registry._active_patches
+
+
+def test_failed_start_registers_nothing() -> None:
+    patcher = patch.object(Thing, "missing", 1)
+    with pytest.raises(AttributeError):
+        patcher.start()
+    assert patcher not in _registry._active_patches
+    assert patcher.stop() is None
+
+
+def test_stopall_stops_started_patchers_only() -> None:
+    unlink, chdir, path = os.unlink, os.chdir, os.path
+    patch("os.unlink", sentinel.unlink).start()
+    patch("os.chdir", sentinel.chdir).start()
+
+    @patch("os.path")
+    def patched(mock_path: Any) -> None:
+        patch.stopall()
+        assert os.path is mock_path
+        assert os.unlink is unlink
+        assert os.chdir is chdir
+
+    patched()
+    assert os.path is path
+
+
+def test_stopall_is_lifo() -> None:
+    stopped: List[str] = []
+
+    class Recording(_patch):
+        def stop(self) -> Any:
+            stopped.append(self.attribute)
+            return super().stop()
+
+    for name in ("one", "two", "three"):
+        Recording(lambda: Thing, name, None, None, False, None, None, None, {}).start()
+    patch.stopall()
+    assert stopped == ["three", "two", "one"]
+    assert (Thing.one, Thing.two, Thing.three) == ("one", "two", "three")
+
+
+def test_stopall_unwinds_patches_of_the_same_attribute() -> None:
+    for value in (1, 2, 3):
+        patch.object(Thing, "one", value).start()
+    assert Thing.one == 3
+    patch.stopall()
+    assert Thing.one == "one"
+
+
+def test_stopall_includes_patch_dict() -> None:
+    first: dict = {}
+    second = {1: "a"}
+    patch.object(Thing, "one", 1).start()
+    patch.dict(first, {1: "I"}).start()
+    patch.dict(second).start()
+    del second[1]
+    patch.stopall()
+    assert first == {} and second == {1: "a"} and Thing.one == "one"
+
+
+def test_stopall_is_patch_stopall() -> None:
+    assert patch.stopall is _patch_stopall
+    assert _patch_stopall() is None
+
+
+def test_stopall_tolerates_a_stop_that_does_not_unregister() -> None:
+    class Stubborn(_patch):
+        def stop(self) -> Any:
+            return None
+
+    stubborn = Stubborn(lambda: Thing, "two", 2, None, False, None, None, None, {})
+    stubborn.start()
+    patch.stopall()
+    assert Thing.two == 2
+    _registry._active_patches.remove(stubborn)
+    _patch.stop(stubborn)
+    stubborn.__exit__()
+    assert Thing.two == "two"
+
+
+def test_start_stop_in_setup_and_cleanup() -> None:
+    import unittest
+
+    class Case(unittest.TestCase):
+        def setUp(self) -> None:
+            patcher = patch.object(Thing, "one", 1)
+            self.value = patcher.start()
+            self.addCleanup(patcher.stop)
+
+        def test_it(self) -> None:
+            assert Thing.one == 1 == self.value
+
+    result = unittest.TestResult()
+    Case("test_it").run(result)
+    assert result.wasSuccessful()
+    assert Thing.one == "one"

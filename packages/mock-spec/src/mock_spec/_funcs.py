@@ -1,0 +1,435 @@
+"""Signature checks on mocks, and the function objects that stand in for autospecced functions.
+
+An autospecced function is a real function (``inspect.isfunction`` holds, and
+``inspect.signature`` shows the original signature). It checks its arguments,
+then records the call on its mock. As in the standard library the mock's call
+state lives on the function (``mock._mock_delegate`` is the function), so that
+``f.call_count`` and ``f.mock.call_count`` are one value.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from mock_core import DEFAULT, _Call, _CallList, _is_instance_mock
+from mock_core._classes import private_class
+
+from ._signature import FUNCTION_TYPES, compiled_checker, get_signature_object, raise_bind_error
+
+_MethodType = FUNCTION_TYPES[1]
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would slow the import
+    from inspect import Signature
+    from typing import Any, Callable
+
+__all__ = [
+    "_callable",
+    "_check_signature",
+    "_copy_func_details",
+    "_instance_callable",
+    "_set_signature",
+    "_setup_async_mock",
+    "_setup_func",
+    "install_check",
+    "is_data_descriptor",
+]
+
+_new_call = tuple.__new__
+
+
+def _core_calls() -> tuple[Any, Any]:
+    # mock-core's fused call path (one frame for a whole call) and its helper that
+    # records a call on the parents. Looked up defensively: if core reorganises
+    # them, signature checks fall back to the documented step-by-step hook.
+    try:
+        from mock_core._callable import _fused_call
+        from mock_core._recording import _record_up
+    except ImportError:  # pragma: no cover - depends on mock-core's internals
+        return None, None
+    return _fused_call, _record_up
+
+
+_FUSED, _RECORD_UP = _core_calls()
+
+
+def _callable(obj: Any) -> bool:
+    """Whether ``obj`` can be called: classes, functions, methods, objects with ``__call__``.
+
+    A staticmethod, classmethod or bound method is callable when its function is.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(obj, type):
+        return True
+    if isinstance(obj, (staticmethod, classmethod, _MethodType)):
+        return _callable(obj.__func__)
+    return getattr(obj, "__call__", None) is not None  # noqa: B004
+
+
+def _instance_callable(obj: Any) -> bool:
+    """Whether instances of the class ``obj`` (or ``obj`` itself, for a non-class) are callable.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(obj, type):
+        return getattr(obj, "__call__", None) is not None  # noqa: B004
+    for base in obj.__mro__:
+        if base.__dict__.get("__call__") is not None:
+            return True
+    return False
+
+
+def is_data_descriptor(obj: Any) -> bool:
+    """``inspect.isdatadescriptor`` without importing ``inspect``."""
+    if isinstance(obj, type) or isinstance(obj, FUNCTION_TYPES):
+        return False
+    kind = type(obj)
+    return hasattr(kind, "__set__") or hasattr(kind, "__delete__")
+
+
+def _copy_func_details(func: Any, funcopy: Any) -> None:
+    """Copy the name, docs, module and defaults of ``func`` onto ``funcopy``.
+
+    Attributes ``func`` does not have are left alone.
+
+    .. versionadded:: 0.1.0
+    """
+    for attribute in (
+        "__name__",
+        "__doc__",
+        "__text_signature__",
+        "__module__",
+        "__defaults__",
+        "__kwdefaults__",
+    ):
+        try:
+            setattr(funcopy, attribute, getattr(func, attribute))
+        except AttributeError:
+            pass
+
+
+# --------------------------------------------------------------------------- checked mocks
+
+
+def _checked_call(fast: Any, signature: Signature, fused: Any) -> Callable[..., Any]:
+    """A ``__call__`` that checks the arguments, then runs mock-core's fused call."""
+    if fast is None:
+        bind = signature.bind
+
+        def __call__(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+            bind(*args, **kwargs)
+            return fused(self, *args, **kwargs)
+
+        return __call__
+
+    def __call__(self: Any, /, *args: Any, **kwargs: Any) -> Any:  # noqa: F811
+        try:
+            fast(*args, **kwargs)
+            failed = False
+        except TypeError:
+            failed = True
+        if failed:
+            # The standard library's message, raised outside the except block.
+            raise_bind_error(signature, args, kwargs)
+        return fused(self, *args, **kwargs)
+
+    return __call__
+
+
+def _sig_hook(fast: Any, signature: Signature) -> Callable[..., None]:
+    """The ``_mock_check_sig(self, *args, **kwargs)`` method the standard library installs."""
+    if fast is None:
+        bind = signature.bind
+
+        def _mock_check_sig(self: Any, /, *args: Any, **kwargs: Any) -> None:
+            bind(*args, **kwargs)
+
+        return _mock_check_sig
+
+    def _mock_check_sig(self: Any, /, *args: Any, **kwargs: Any) -> None:  # noqa: F811
+        try:
+            fast(*args, **kwargs)
+            failed = False
+        except TypeError:
+            failed = True
+        if failed:
+            raise_bind_error(signature, args, kwargs)
+
+    return _mock_check_sig
+
+
+def install_check(mock: Any, signature: Signature) -> None:
+    """Make ``mock`` check its calls against ``signature`` and report it to ``inspect``.
+
+    Like the standard library, the check and ``__signature__`` live on the mock's
+    own class. Where mock-core would use its fused call, the check is folded into
+    the call itself instead of costing the step-by-step path.
+
+    .. versionadded:: 0.1.0
+    """
+    fast = compiled_checker(signature)
+    cls = private_class(mock)
+    set_attr = type.__setattr__
+    set_attr(cls, "_mock_check_sig", _sig_hook(fast, signature))
+    set_attr(cls, "__signature__", signature)
+    current = cls.__call__  # type: ignore[operator]
+    if _FUSED is not None and current is _FUSED:
+        set_attr(cls, "__call__", _checked_call(fast, signature, _FUSED))
+        return
+    from mock_core._callable import _choose_call
+
+    # The step-by-step path (or a class's own __call__) calls _mock_check_sig.
+    _choose_call(cls)
+
+
+def _check_signature(func: Any, mock: Any, skipfirst: bool, instance: bool = False) -> None:
+    """Install on ``mock`` a check of calls against the signature of ``func``.
+
+    Nothing happens when ``func`` has no signature.
+
+    .. versionadded:: 0.1.0
+    """
+    found = get_signature_object(func, instance, skipfirst)
+    if found is None:
+        return
+    install_check(mock, found[1])
+
+
+# --------------------------------------------------------------------------- function copies
+
+
+def _funcopy_name(original: Any) -> str:
+    name = getattr(original, "__name__", None)
+    if isinstance(name, str) and name.isidentifier():
+        import keyword
+
+        if not keyword.iskeyword(name):
+            return name
+    return "funcopy"
+
+
+def _fast_delegated_call(mock: Any, funcopy: Any, args: tuple[Any, ...], kwargs: Any) -> Any:
+    """Record a call made through ``funcopy`` on the state it keeps for ``mock``.
+
+    What mock-core does for a mock with a delegate, with the delegate's attributes
+    written directly; anything unusual (observers, a customised call, attributes
+    the user removed) takes mock-core's general path.
+    """
+    state = funcopy.__dict__
+    kind = type(mock)
+    count = state.get("call_count")
+    calls = state.get("call_args_list")
+    every = state.get("mock_calls")
+    if (
+        mock._mock_delegate is not funcopy
+        or kind.__call__ is not _FUSED
+        or kind._mock_observers
+        or kind._mock_after_observers
+        or type(count) is not int
+        or calls is None
+        or every is None
+    ):
+        return mock(*args, **kwargs)
+    pair = _new_call(_Call, (args, kwargs))
+    state["called"] = True
+    state["call_count"] = count + 1
+    state["call_args"] = pair
+    calls.append(pair)
+    every.append(_new_call(_Call, ("", args, kwargs)))
+    if mock._mock_new_parent is not None:
+        _RECORD_UP(mock, args, kwargs)
+    if state.get("side_effect") is None:
+        value = state.get("return_value", DEFAULT)
+        if value is not DEFAULT:
+            return value
+    return mock._execute_mock_call(*args, **kwargs)
+
+
+def _sync_funcopy(mock: Any, fast: Any, signature: Signature) -> Callable[..., Any]:
+    bind = signature.bind
+    if _FUSED is None or _RECORD_UP is None:  # pragma: no cover - see _core_calls
+
+        def slow(*args: Any, **kwargs: Any) -> Any:
+            bind(*args, **kwargs)
+            return mock(*args, **kwargs)
+
+        return slow
+
+    if fast is None:
+
+        def funcopy(*args: Any, **kwargs: Any) -> Any:
+            bind(*args, **kwargs)
+            return _fast_delegated_call(mock, funcopy, args, kwargs)
+
+        return funcopy
+
+    def funcopy(*args: Any, **kwargs: Any) -> Any:  # noqa: F811
+        try:
+            fast(*args, **kwargs)
+            failed = False
+        except TypeError:
+            failed = True
+        if failed:
+            raise_bind_error(signature, args, kwargs)
+        return _fast_delegated_call(mock, funcopy, args, kwargs)
+
+    return funcopy
+
+
+def _async_funcopy(mock: Any, fast: Any, signature: Signature) -> Callable[..., Any]:
+    bind = signature.bind
+
+    # A coroutine function: as in the standard library the arguments are checked,
+    # and the call recorded, when the coroutine runs, not when it is created.
+    async def funcopy(*args: Any, **kwargs: Any) -> Any:
+        if fast is None:
+            bind(*args, **kwargs)
+        else:
+            try:
+                fast(*args, **kwargs)
+                failed = False
+            except TypeError:
+                failed = True
+            if failed:
+                raise_bind_error(signature, args, kwargs)
+        return await mock(*args, **kwargs)
+
+    return funcopy
+
+
+def _set_signature(mock: Any, original: Any, instance: bool = False) -> Any:
+    """A function with ``original``'s signature that checks its arguments and calls ``mock``.
+
+    Returns ``mock`` itself when ``original`` has no signature.
+
+    .. versionadded:: 0.1.0
+    """
+    skipfirst = isinstance(original, type)
+    found = get_signature_object(original, instance, skipfirst)
+    if found is None:
+        return mock
+    signature = found[1]
+    fast = compiled_checker(signature)
+    from mock_core._util import _is_async_func
+
+    if _is_async_func(original):
+        funcopy = _async_funcopy(mock, fast, signature)
+    else:
+        funcopy = _sync_funcopy(mock, fast, signature)
+    name = _funcopy_name(original)
+    funcopy.__name__ = name
+    funcopy.__qualname__ = name
+    funcopy.__module__ = None  # type: ignore[assignment]
+    _setup_func(funcopy, mock, signature)
+    return funcopy
+
+
+def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
+    """Give ``funcopy`` the mock's call state, its assertions and ``reset_mock``.
+
+    From then on ``mock`` delegates its call state to ``funcopy``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def assert_called_with(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_called_with(*args, **kwargs)
+
+    def assert_called(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_called(*args, **kwargs)
+
+    def assert_not_called(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_not_called(*args, **kwargs)
+
+    def assert_called_once(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_called_once(*args, **kwargs)
+
+    def assert_called_once_with(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_called_once_with(*args, **kwargs)
+
+    def assert_has_calls(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_has_calls(*args, **kwargs)
+
+    def assert_any_call(*args: Any, **kwargs: Any) -> Any:
+        return mock.assert_any_call(*args, **kwargs)
+
+    def reset_mock() -> None:
+        funcopy.method_calls = _CallList()
+        funcopy.mock_calls = _CallList()
+        mock.reset_mock()
+        ret = funcopy.return_value
+        if _is_instance_mock(ret) and ret is not mock:
+            ret.reset_mock()
+
+    # One update, in the order the standard library sets them (vars() shows it).
+    funcopy.__dict__.update(
+        {
+            "mock": mock,
+            "called": False,
+            "call_count": 0,
+            "call_args": None,
+            "call_args_list": _CallList(),
+            "method_calls": _CallList(),
+            "mock_calls": _CallList(),
+            "return_value": mock.return_value,
+            "side_effect": mock.side_effect,
+            "_mock_children": mock._mock_children,
+            "assert_called_with": assert_called_with,
+            "assert_called_once_with": assert_called_once_with,
+            "assert_has_calls": assert_has_calls,
+            "assert_any_call": assert_any_call,
+            "reset_mock": reset_mock,
+            "assert_called": assert_called,
+            "assert_not_called": assert_not_called,
+            "assert_called_once": assert_called_once,
+            "__signature__": sig,
+        }
+    )
+    # Written to the instance dict directly: with spec_set, attribute assignment
+    # would refuse a name the spec does not have.
+    mock.__dict__["_mock_delegate"] = funcopy
+
+
+_AWAIT_ASSERTIONS = (
+    "assert_awaited",
+    "assert_awaited_once",
+    "assert_awaited_with",
+    "assert_awaited_once_with",
+    "assert_any_await",
+    "assert_has_awaits",
+    "assert_not_awaited",
+)
+
+_OWN_COROUTINE_MARK = object()
+
+
+def _coroutine_mark() -> Any:
+    # asyncio's old marker, when asyncio is loaded; importing it here would cost
+    # tens of milliseconds, and a coroutine function needs no marker anyway.
+    coroutines = sys.modules.get("asyncio.coroutines")
+    mark = getattr(coroutines, "_is_coroutine", None) if coroutines is not None else None
+    return mark if mark is not None else _OWN_COROUTINE_MARK
+
+
+def _setup_async_mock(mock: Any) -> None:
+    """Give an async function copy the await state and await assertions of its ``.mock``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def forward(attribute: str) -> Callable[..., Any]:
+        def assertion(*args: Any, **kwargs: Any) -> Any:
+            return getattr(mock.mock, attribute)(*args, **kwargs)
+
+        assertion.__name__ = attribute
+        assertion.__qualname__ = attribute
+        return assertion
+
+    state = mock.__dict__
+    state["_is_coroutine"] = _coroutine_mark()
+    state["await_count"] = 0
+    state["await_args"] = None
+    state["await_args_list"] = _CallList()
+    for attribute in _AWAIT_ASSERTIONS:
+        state[attribute] = forward(attribute)
