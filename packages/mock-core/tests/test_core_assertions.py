@@ -64,8 +64,7 @@ def test_assert_called_once() -> None:
         "Expected 'mock' to have been called once. Called 0 times."
     )
     assert agree(lambda M: called(M, call(1), call(2)).assert_called_once()) == fails(
-        "Expected 'mock' to have been called once. Called 2 times.\n"
-        "Calls: [call(1), call(2)]."
+        "Expected 'mock' to have been called once. Called 2 times.\nCalls: [call(1), call(2)]."
     )
 
 
@@ -113,13 +112,11 @@ def test_assert_called_with_named_and_children() -> None:
 
 
 def test_assert_called_with_any() -> None:
-    assert agree(
-        lambda M: called(M, call(1, b=M.ANY)).assert_called_with(M.ANY, b=3)
-    ) == ok(None)
+    assert agree(lambda M: called(M, call(1, b=M.ANY)).assert_called_with(M.ANY, b=3)) == ok(None)
     m = Mock()
     m(1, 2, x=3)
     m.assert_called_with(ANY, 2, x=ANY)
-    m.assert_called_with(*[ANY, ANY], **{"x": ANY})
+    m.assert_called_with(*[ANY, ANY], x=ANY)
     with pytest.raises(AssertionError):
         m.assert_called_with(ANY, x=ANY)
 
@@ -159,9 +156,7 @@ def test_assert_called_once_with_counts_the_mock_not_its_children() -> None:
 
 def test_assert_any_call() -> None:
     assert agree(lambda M: called(M, call(1), call(2)).assert_any_call(1)) == ok(None)
-    assert agree(lambda M: called(M, call(1)).assert_any_call(2)) == fails(
-        "mock(2) call not found"
-    )
+    assert agree(lambda M: called(M, call(1)).assert_any_call(2)) == fails("mock(2) call not found")
     assert agree(lambda M: called(M, name="q").assert_any_call(2, x=1)) == fails(
         "q(2, x=1) call not found"
     )
@@ -185,9 +180,7 @@ def test_assert_any_call_lets_expected_matchers_decide() -> None:
 
 def test_assert_has_calls_in_order() -> None:
     three = (call(1), call(2), call(3))
-    assert agree(lambda M: called(M, *three).assert_has_calls([M.call(2), M.call(3)])) == ok(
-        None
-    )
+    assert agree(lambda M: called(M, *three).assert_has_calls([M.call(2), M.call(3)])) == ok(None)
     assert agree(lambda M: called(M, *three).assert_has_calls([])) == ok(None)
     assert agree(lambda M: called(M, *three).assert_has_calls([M.call(3), M.call(2)])) == fails(
         "Calls not found.\nExpected: [call(3), call(2)]\n  Actual: [call(1), call(2), call(3)]"
@@ -213,8 +206,7 @@ def test_assert_has_calls_on_children() -> None:
 
     assert agree(lambda M: make(M).assert_has_calls([M.call.a(1), M.call.b.c(2)])) == ok(None)
     assert agree(lambda M: make(M).assert_has_calls([M.call.a(1), M.call.b.c(3)])) == fails(
-        "Calls not found.\nExpected: [call.a(1), call.b.c(3)]\n"
-        "  Actual: [call.a(1), call.b.c(2)]"
+        "Calls not found.\nExpected: [call.a(1), call.b.c(3)]\n  Actual: [call.a(1), call.b.c(2)]"
     )
 
 
@@ -225,24 +217,23 @@ def test_assert_has_calls_any_order() -> None:
     ) == ok(None)
     assert agree(
         lambda M: called(M, *three).assert_has_calls([M.call(4), M.call(2)], any_order=True)
-    ) == fails("'mock' does not contain all of (call(4),) in its call list, found "
-               "[call(1), call(3)] instead")
+    ) == fails(
+        "'mock' does not contain all of (call(4),) in its call list, found "
+        "[call(1), call(3)] instead"
+    )
     assert agree(
         lambda M: called(M, call(1), name="nn").assert_has_calls(
             [M.call(4), M.call(2)], any_order=True
         )
     ) == fails(
-        "'nn' does not contain all of (call(4), call(2)) in its call list, found [call(1)] "
-        "instead"
+        "'nn' does not contain all of (call(4), call(2)) in its call list, found [call(1)] instead"
     )
 
 
 def test_assert_has_calls_any_order_counts_repeats() -> None:
     assert agree(
         lambda M: called(M, call(1)).assert_has_calls([M.call(1), M.call(1)], any_order=True)
-    ) == fails(
-        "'mock' does not contain all of (call(1),) in its call list, found [] instead"
-    )
+    ) == fails("'mock' does not contain all of (call(1),) in its call list, found [] instead")
 
 
 def test_assert_has_calls_accepts_tuples() -> None:
@@ -270,7 +261,7 @@ def test_assert_has_calls_long_lists_are_pretty_printed() -> None:
 def test_assertions_on_non_callable_mocks() -> None:
     m = NonCallableMock()
     m.assert_not_called()
-    with pytest.raises(AssertionError, match="Expected 'mock' to have been called."):
+    with pytest.raises(AssertionError, match=r"Expected 'mock' to have been called\.$"):
         m.assert_called()
 
 
@@ -289,9 +280,7 @@ def test_call_args_with_name_only_one_underscore() -> None:
         m.x.y.z(1)
         m.x.y.z.assert_called_once_with(2)
 
-    assert agree(scenario) == fails(
-        "expected call not found.\nExpected: z(2)\n  Actual: z(1)"
-    )
+    assert agree(scenario) == fails("expected call not found.\nExpected: z(2)\n  Actual: z(1)")
 
 
 def test_format_helpers() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import types
 from typing import Any
 
 import pytest
@@ -60,7 +61,7 @@ def test_keyword_order_is_kept_in_reprs_but_not_in_equality() -> None:
         m(b=1, a=2)
         return repr(m.call_args), m.call_args == M.call(a=2, b=1)
 
-    assert agree(scenario) == ok(('call(b=1, a=2)', True))
+    assert agree(scenario) == ok(("call(b=1, a=2)", True))
 
 
 def test_arguments_are_recorded_by_reference() -> None:
@@ -256,8 +257,13 @@ def test_call_reprs(expr: Any, text: str) -> None:
     ],
 )
 def test_call_construction_forms(value: tuple[Any, ...]) -> None:
-    assert agree(lambda M: (repr(M._Call(value)), tuple(M._Call(value)), len(M._Call(value))))[0] == "ok"
-    assert agree(lambda M: (tuple(M._Call(value, two=True)), len(M._Call(value, two=True))))[0] == "ok"
+    assert (
+        agree(lambda M: (repr(M._Call(value)), tuple(M._Call(value)), len(M._Call(value))))[0]
+        == "ok"
+    )
+    assert (
+        agree(lambda M: (tuple(M._Call(value, two=True)), len(M._Call(value, two=True))))[0] == "ok"
+    )
 
 
 def test_call_forms_values() -> None:
@@ -273,7 +279,12 @@ def test_call_forms_values() -> None:
 
 def test_call_args_and_kwargs_properties() -> None:
     assert agree(
-        lambda M: (M.call(1, a=2).args, M.call(1, a=2).kwargs, M.call.foo(1).args, M.call.foo(x=1).kwargs)
+        lambda M: (
+            M.call(1, a=2).args,
+            M.call(1, a=2).kwargs,
+            M.call.foo(1).args,
+            M.call.foo(x=1).kwargs,
+        )
     ) == ok(((1,), {"a": 2}, (1,), {"x": 1}))
     assert _Call(((1,), {"a": 2}), two=True).args == (1,)
     assert _Call(((1,), {"a": 2}), two=True).kwargs == {"a": 2}
@@ -500,3 +511,60 @@ def test_call_list_is_a_list() -> None:
     assert calls == [call(1)]
     assert isinstance(calls, list)
     assert _CallList() == []
+
+
+# -- delegation (what autospecced functions use) ------------------------------------------------
+
+
+def delegate(M: Any, **overrides: Any) -> Any:
+    state = {
+        "called": False,
+        "call_count": 0,
+        "call_args": None,
+        "call_args_list": M._CallList(),
+        "mock_calls": M._CallList(),
+        "return_value": M.DEFAULT,
+        "side_effect": None,
+    }
+    state.update(overrides)
+    return types.SimpleNamespace(**state)
+
+
+def test_recording_through_a_delegate() -> None:
+    def scenario(M: Any) -> Any:
+        d = delegate(M)
+        m = M.Mock()
+        m._mock_delegate = d
+        first = m()
+        m.return_value = 3
+        second = m(1)
+        m.side_effect = [5]
+        third = m(2)
+        seen = (first, second, third, d.called, d.call_count, d.call_args, list(d.call_args_list))
+        seen += (d.return_value, m.called, m.call_count, list(m.call_args_list), m.mock_calls)
+        m.reset_mock()
+        return seen, d.called, d.call_count, d.call_args, d.call_args_list, m.mock_calls
+
+    assert agree(scenario) == ok(
+        "((<Mock name='mock()' id='ID'>, 3, 5, True, 3, call(2), [call(), call(1), call(2)], 3, "
+        "True, 3, [call(), call(1), call(2)], [call(), call(1), call(2)]), False, 0, None, [], [])"
+    )
+
+
+def test_delegate_side_effect_sequences_become_iterators() -> None:
+    def scenario(M: Any) -> Any:
+        d = delegate(M, side_effect=[1, 2])
+        m = M.Mock()
+        m._mock_delegate = d
+        return m(), m(), type(d.side_effect).__name__
+
+    assert agree(scenario) == ok((1, 2, "_MockIter"))
+
+
+def test_delegate_with_wraps() -> None:
+    def scenario(M: Any) -> Any:
+        m = M.Mock(wraps=lambda *a: "wrapped")
+        m._mock_delegate = delegate(M)
+        return m(1), m.return_value
+
+    assert agree(scenario) == ok("('wrapped', sentinel.DEFAULT)")

@@ -88,7 +88,9 @@ operations = st.one_of(
     st.tuples(st.just("call"), paths, arg_tuples, kwarg_dicts),
     st.tuples(st.just("get"), paths),
     st.tuples(st.just("set"), paths, attr_names, values),
-    st.tuples(st.just("set_special"), paths, st.sampled_from(["return_value", "side_effect"]), values),
+    st.tuples(
+        st.just("set_special"), paths, st.sampled_from(["return_value", "side_effect"]), values
+    ),
     st.tuples(st.just("delete"), paths, attr_names),
     st.tuples(st.just("delete"), paths, st.sampled_from(["return_value", "side_effect"])),
     st.tuples(st.just("set_count"), paths, st.integers(-1, 3)),

@@ -53,7 +53,8 @@ def forms(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Iterator[
 def with_any(args: tuple[Any, ...], kwargs: dict[str, Any], mask: list[bool]) -> Any:
     new_args = tuple(ANY if mask[i % len(mask)] else a for i, a in enumerate(args))
     new_kwargs = {
-        k: ANY if mask[(i + len(args)) % len(mask)] else v for i, (k, v) in enumerate(kwargs.items())
+        k: ANY if mask[(i + len(args)) % len(mask)] else v
+        for i, (k, v) in enumerate(kwargs.items())
     }
     return new_args, new_kwargs
 
@@ -67,7 +68,7 @@ def test_call_equality_is_reflexive(parts: Any) -> None:
     for form in forms(name, args, kwargs):
         if isinstance(form, _Call):
             assert form == form
-            assert not (form != form)
+            assert not (form != form)  # noqa: SIM202 - __ne__ is under test
     built = _Call((name, args, kwargs))
     assert built == _Call((name, args, kwargs))
 
@@ -80,7 +81,7 @@ def test_call_equality_is_symmetric_between_same_named_calls(a: Any, b: Any) -> 
     left = _Call((name, a[1], a[2]))
     right = _Call((name, b[1], b[2]))
     assert (left == right) == (right == left)
-    assert (left != right) == (not (left == right))
+    assert (left != right) == (not (left == right))  # noqa: SIM201 - __ne__ is under test
     assert (left == right) == ((a[1], a[2]) == (b[1], b[2]))
 
 
@@ -92,7 +93,7 @@ def test_all_forms_of_a_call_agree(parts: Any) -> None:
         assert reference == form, form
         assert form == reference, form
         if isinstance(form, tuple) and not isinstance(form, _Call):
-            assert not (reference != form)
+            assert not (reference != form)  # noqa: SIM202 - __ne__ is under test
 
 
 @given(call_parts(), names)
@@ -131,10 +132,14 @@ def test_call_equality_agrees_with_the_stdlib(a: Any, b: Any, two_a: bool, two_b
         return module._Call((name, args, kwargs))
 
     for x, y in ((a, b), (a, a)):
-        mine = (build(mock_core, x, two_a) == build(mock_core, y, two_b),
-                build(mock_core, x, two_a) != build(mock_core, y, two_b))
-        theirs = (build(std_mock, x, two_a) == build(std_mock, y, two_b),
-                  build(std_mock, x, two_a) != build(std_mock, y, two_b))
+        mine = (
+            build(mock_core, x, two_a) == build(mock_core, y, two_b),
+            build(mock_core, x, two_a) != build(mock_core, y, two_b),
+        )
+        theirs = (
+            build(std_mock, x, two_a) == build(std_mock, y, two_b),
+            build(std_mock, x, two_a) != build(std_mock, y, two_b),
+        )
         assert mine == theirs
         for form in forms(*y):
             if not isinstance(form, _Call):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import sys
+import types
 from typing import Any
 
 import pytest
@@ -175,9 +176,7 @@ def test_explicit_parent_also_records_calls() -> None:
         child.x(4)
         return parent.mock_calls, parent.method_calls, child.x
 
-    assert agree(scenario) == ok(
-        "([call.x(4)], [call.child.x(4)], <Mock name='mock..x' id='ID'>)"
-    )
+    assert agree(scenario) == ok("([call.x(4)], [call.child.x(4)], <Mock name='mock..x' id='ID'>)")
 
 
 def test_unknown_keyword_with_typo_is_configuration() -> None:
@@ -253,9 +252,11 @@ def test_get_child_mock_is_an_overridable_hook() -> None:
     assert seen[0]["name"] == "x" and seen[0]["parent"] is s
     assert seen[1]["_new_name"] == "()" and seen[1]["_new_parent"] is s
     assert agree(
-        lambda M: type(
-            "Sub", (M.Mock,), {"_get_child_mock": lambda self, **kw: M.NonCallableMock(**kw)}
-        )().x.y
+        lambda M: (
+            type(
+                "Sub", (M.Mock,), {"_get_child_mock": lambda self, **kw: M.NonCallableMock(**kw)}
+            )().x.y
+        )
     ) == ok("<Mock name='mock.x.y' id='ID'>")
 
 
@@ -460,6 +461,36 @@ def test_manager_pattern() -> None:
         "([call.a(1), call.b.x(2), call.a.y.z(3)], [call.a(1), call.b.x(2), call.a.y.z(3)], "
         "[call(1), call.y.z(3)])"
     )
+
+
+def _function_with_mock(M: Any) -> Any:
+    def function() -> None:
+        pass
+
+    function.mock = M.Mock()  # type: ignore[attr-defined]  # as autospecced functions carry
+    return function
+
+
+def test_extract_mock_sees_through_autospecced_functions_and_methods() -> None:
+    assert agree(lambda M: (lambda f: M._extract_mock(f) is f.mock)(_function_with_mock(M))) == ok(
+        True
+    )
+    assert agree(
+        lambda M: (lambda f: M._extract_mock(types.MethodType(f, Sample())) is f.mock)(
+            _function_with_mock(M)
+        )
+    ) == ok(True)
+    assert mock_core._extract_mock(3) == 3
+
+
+def test_attach_mock_of_an_autospecced_method() -> None:
+    def scenario(M: Any) -> Any:
+        parent, function = M.Mock(), _function_with_mock(M)
+        parent.attach_mock(types.MethodType(function, Sample()), "x")
+        function.mock(1)
+        return parent.mock_calls, function.mock
+
+    assert agree(scenario) == ok("([call.x(1)], <Mock name='mock.x' id='ID'>)")
 
 
 def test_check_and_set_parent_helper() -> None:
@@ -684,7 +715,9 @@ def test_dir_default() -> None:
 
 
 def test_dir_with_spec_and_deletions() -> None:
-    assert agree(lambda M: dir(M.Mock(spec=["b", "a"]))) == agree(lambda M: dir(M.Mock(spec=["a", "b"])))
+    assert agree(lambda M: dir(M.Mock(spec=["b", "a"]))) == agree(
+        lambda M: dir(M.Mock(spec=["a", "b"]))
+    )
     assert "a" in dir(Mock(spec=["a"]))
 
     def deleted(M: Any) -> Any:
@@ -828,7 +861,9 @@ def test_side_effect_setter_makes_iterables_iterators() -> None:
     m = Mock()
     m.side_effect = "ab"
     assert (m(), m()) == ("a", "b")
-    assert agree(lambda M: type(M.Mock(side_effect=[1]).side_effect).__name__) == ok("'list_iterator'")
+    assert agree(lambda M: type(M.Mock(side_effect=[1]).side_effect).__name__) == ok(
+        "'list_iterator'"
+    )
 
 
 def test_side_effect_non_iterable_fails_on_call() -> None:
@@ -893,9 +928,7 @@ def test_wraps_explicit_return_value_wins() -> None:
 
 def test_wraps_side_effect_wins() -> None:
     assert agree(lambda M: M.Mock(wraps=lambda: 1, side_effect=[5])()) == ok(5)
-    assert agree(
-        lambda M: M.Mock(wraps=lambda: 1, side_effect=lambda: M.DEFAULT)()
-    ) == ok(1)
+    assert agree(lambda M: M.Mock(wraps=lambda: 1, side_effect=lambda: M.DEFAULT)()) == ok(1)
     assert agree(lambda M: M.Mock(wraps=lambda: 1, side_effect=[M.DEFAULT])()) == ok(1)
     assert agree(
         lambda M: M.Mock(wraps=lambda: 1, return_value=2, side_effect=lambda: M.DEFAULT)()
@@ -949,9 +982,7 @@ def test_return_value_assignment_adopts_mocks() -> None:
 
 
 def test_non_callable_mock_has_a_return_value_too() -> None:
-    assert agree(lambda M: M.NonCallableMock().return_value) == ok(
-        "<Mock name='mock()' id='ID'>"
-    )
+    assert agree(lambda M: M.NonCallableMock().return_value) == ok("<Mock name='mock()' id='ID'>")
     assert NonCallableMock(return_value=3).return_value == 3
 
 
@@ -1035,7 +1066,7 @@ def test_identity_equality_and_hash() -> None:
     m = Mock()
     assert m == m
     assert m != Mock()
-    assert not (m != m)
+    assert not (m != m)  # noqa: SIM202 - __ne__ is under test
     assert {m: 1}[m] == 1
 
 

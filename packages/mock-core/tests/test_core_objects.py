@@ -6,6 +6,8 @@ import asyncio
 import copy
 import inspect
 import pickle
+import sys
+import unittest.mock as std_mock
 from typing import Any
 
 import pytest
@@ -135,7 +137,9 @@ def test_calls_are_recorded_before_the_await() -> None:
 
 def test_async_mock_looks_like_a_coroutine_function() -> None:
     m = async_class(mock_core)()
-    assert inspect.iscoroutinefunction(m)
+    # inspect only recognises function-like objects from 3.10; compare with this stdlib.
+    assert inspect.iscoroutinefunction(m) == inspect.iscoroutinefunction(std_mock.AsyncMock())
+    assert inspect.iscoroutinefunction(m) or sys.version_info < (3, 10)
     assert asyncio.iscoroutinefunction(m)
     coroutine = m()
     assert inspect.iscoroutine(coroutine)
@@ -170,12 +174,21 @@ def awaited(M: Any, *calls: tuple[Any, ...], name: str | None = None) -> Any:
     ("action", "expected"),
     [
         (lambda m: m.assert_awaited(), "Expected mock to have been awaited."),
-        (lambda m: m.assert_awaited_once(), "Expected mock to have been awaited once. Awaited 0 times."),
+        (
+            lambda m: m.assert_awaited_once(),
+            "Expected mock to have been awaited once. Awaited 0 times.",
+        ),
         (lambda m: m.assert_not_awaited(), None),
         (lambda m: m.assert_awaited_with(3), "Expected await: mock(3)\nNot awaited"),
-        (lambda m: m.assert_awaited_once_with(3), "Expected mock to have been awaited once. Awaited 0 times."),
+        (
+            lambda m: m.assert_awaited_once_with(3),
+            "Expected mock to have been awaited once. Awaited 0 times.",
+        ),
         (lambda m: m.assert_any_await(3), "mock(3) await not found"),
-        (lambda m: m.assert_has_awaits([call(1)]), "Awaits not found.\nExpected: [call(1)]\nActual: []"),
+        (
+            lambda m: m.assert_has_awaits([call(1)]),
+            "Awaits not found.\nExpected: [call(1)]\nActual: []",
+        ),
     ],
 )
 def test_await_assertions_never_awaited(action: Any, expected: str | None) -> None:
@@ -187,14 +200,23 @@ def test_await_assertions_never_awaited(action: Any, expected: str | None) -> No
     ("action", "expected"),
     [
         (lambda m: m.assert_awaited(), None),
-        (lambda m: m.assert_awaited_once(), "Expected nm to have been awaited once. Awaited 2 times."),
-        (lambda m: m.assert_not_awaited(), "Expected nm to not have been awaited. Awaited 2 times."),
+        (
+            lambda m: m.assert_awaited_once(),
+            "Expected nm to have been awaited once. Awaited 2 times.",
+        ),
+        (
+            lambda m: m.assert_not_awaited(),
+            "Expected nm to not have been awaited. Awaited 2 times.",
+        ),
         (lambda m: m.assert_awaited_with(2), None),
         (
             lambda m: m.assert_awaited_with(3),
             "expected await not found.\nExpected: nm(3)\n  Actual: nm(2)",
         ),
-        (lambda m: m.assert_awaited_once_with(2), "Expected nm to have been awaited once. Awaited 2 times."),
+        (
+            lambda m: m.assert_awaited_once_with(2),
+            "Expected nm to have been awaited once. Awaited 2 times.",
+        ),
         (lambda m: m.assert_any_await(1), None),
         (lambda m: m.assert_any_await(3), "nm(3) await not found"),
         (lambda m: m.assert_has_awaits([call(1), call(2)]), None),
@@ -234,8 +256,13 @@ def test_spec_on_a_coroutine_function_makes_an_awaitable_mock() -> None:
     assert isinstance(m, AsyncMockMixin)
     assert asyncio.run(m(2)) is m.return_value
     m.assert_awaited_once_with(2)
-    nc = NonCallableMock(spec=doubled)
-    assert not callable(nc) or isinstance(nc, AsyncMockMixin)
+    assert agree(
+        lambda M: (M.NonCallableMock(spec=doubled), callable(M.NonCallableMock(spec=doubled)))
+    ) == ok("(<NonCallableMock spec='function' id='ID'>, False)")
+    assert isinstance(NonCallableMock(spec=doubled), AsyncMockMixin)
+    assert agree(lambda M: M.NonCallableMock(spec=doubled)()) == raises(
+        "TypeError", "'NonCallableMock' object is not callable"
+    )
 
 
 # -- seal -----------------------------------------------------------------------------------------

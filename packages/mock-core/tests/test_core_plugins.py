@@ -569,11 +569,11 @@ def test_failure_renderer_is_idempotent_and_removable() -> None:
 
     plugins.add_failure_renderer(renderer)
     plugins.add_failure_renderer(renderer)
-    with pytest.raises(AssertionError, match="called.!$"):
+    with pytest.raises(AssertionError, match=r"called\.!$"):
         Mock().assert_called()
     plugins.remove_failure_renderer(renderer)
     plugins.remove_failure_renderer(renderer)
-    with pytest.raises(AssertionError, match="called.$"):
+    with pytest.raises(AssertionError, match=r"called\.$"):
         Mock().assert_called()
 
 
@@ -608,9 +608,7 @@ def test_discover_runs_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_discovery_switched_off_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     registry = mock_core._registry.registry
-    monkeypatch.setattr(
-        mock_core._registry, "_entry_points", lambda: pytest.fail("discovery ran")
-    )
+    monkeypatch.setattr(mock_core._registry, "_entry_points", lambda: pytest.fail("discovery ran"))
     monkeypatch.setenv(mock_core._registry.DISABLE_ENV_VAR, "1")
     monkeypatch.setattr(registry, "loaded", [])
     registry.discovered = False

@@ -85,8 +85,8 @@ def raises(kind: str, message: str, cause: str | None = None) -> Outcome:
 
 
 def ok(value: Any) -> Outcome:
-    """The outcome of returning something whose masked repr is ``repr(value)``."""
-    return ("ok", mask(value if isinstance(value, str) else repr(value)))
+    """The outcome of returning ``value``; a string is taken as the masked repr itself."""
+    return ("ok", value if isinstance(value, str) else mask(repr(value)))
 
 
 def kind(mock: Any) -> type:

@@ -359,7 +359,22 @@ def known_deviation(scenario: Scenario) -> bool:
       ``create_autospec``, which then refuses the misspelled keywords the caller allowed.
     - a ``new_callable`` that is not a class, a class target and a spec: the standard
       library fails with ``KeyError: 'name'`` while setting up the spec'd instance.
+    - before 3.13 (where the reference is 3.13's behaviour): patching a coroutine function
+      with a non-callable ``spec_set`` (given, or ``spec_set=True`` with a ``spec``) made a
+      ``NonCallableMagicMock``; since 3.13 it is an ``AsyncMock``.
     """
+    non_callable = ("zero", "one", "list", "inst")
+    if (
+        sys.version_info < (3, 13)
+        and scenario.target == "async_func"
+        and (
+            (scenario.spec in ("none", "false") and scenario.spec_set in non_callable)
+            or (scenario.spec in non_callable and scenario.spec_set == "true")
+        )
+        and scenario.new == "DEFAULT"
+        and scenario.new_callable == "none"
+    ):
+        return True
     autospec = scenario.autospec not in ("none", "false")
     if autospec and scenario.unsafe and scenario.kwargs == "typo":
         return True

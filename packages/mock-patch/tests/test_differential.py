@@ -1,7 +1,7 @@
 """mock-patch against the interpreter's unittest.mock: same results, same errors, same messages.
 
-The interpreters before 3.11 lack some of the newest behaviours mock-patch follows (typo
-protection, mocks refused as specs), so the comparison runs from 3.11 on.
+Python 3.9's unittest.mock lacks some of the newest behaviours mock-patch follows (typo
+protection, mocks refused as specs), so the comparison runs from 3.10 on.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import mock_core
 import mock_patch
 
 pytestmark = pytest.mark.skipif(
-    sys.version_info < (3, 11), reason="the interpreter's unittest.mock predates the reference"
+    sys.version_info < (3, 10), reason="the interpreter's unittest.mock predates the reference"
 )
 
 try:

@@ -119,6 +119,42 @@ def test_default_is_a_magicmock_for_everything_else(module: Any, attribute: str)
         assert not isinstance(mock, AsyncMock)
 
 
+def test_fast_async_check_agrees_with_mock_magic() -> None:
+    import functools
+
+    from mock_magic import _is_async_obj
+    from mock_patch._replacement import _is_async_target
+
+    def with_attribute() -> None:
+        return None
+
+    with_attribute.marker = 1  # type: ignore[attr-defined]
+    samples = [
+        function,
+        coroutine_function,
+        Klass,
+        Klass(),
+        Klass().method,
+        Klass().async_method,
+        Klass.static,
+        Klass.class_method,
+        Klass.__dict__["static"],
+        len,
+        os.getcwd,
+        3,
+        "text",
+        None,
+        [1],
+        {"a": 1},
+        with_attribute,
+        functools.partial(coroutine_function, 1),
+        MagicMock(),
+        AsyncMock(),
+    ]
+    for sample in samples:
+        assert _is_async_target(sample) == _is_async_obj(sample), sample
+
+
 def test_builtin_default_is_a_magicmock() -> None:
     original = os.getcwd
     with patch("os.getcwd", return_value="/here") as getcwd:
@@ -268,6 +304,13 @@ def test_falsy_spec_objects_are_specs(module: Any, keyword: str) -> None:
     with patch(_name(module, "value"), **{keyword: 0}) as mock:
         with pytest.raises(AttributeError):
             mock.not_there
+
+
+@pytest.mark.parametrize("spec_set", [0, ["a"], Klass()])
+def test_async_target_with_a_non_callable_spec_set_stays_async(module: Any, spec_set: Any) -> None:
+    # As in 3.13 (3.12 and older made a NonCallableMagicMock here).
+    with patch(_name(module, "coroutine_function"), spec_set=spec_set) as mock:
+        assert isinstance(mock, AsyncMock)
 
 
 def test_async_spec_gives_asyncmock(module: Any) -> None:

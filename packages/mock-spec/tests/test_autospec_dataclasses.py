@@ -8,6 +8,7 @@ import dataclasses
 from typing import ClassVar
 
 import pytest
+
 from mock_magic import MagicMock
 from mock_spec import create_autospec
 
@@ -23,7 +24,10 @@ class TestDataclasses:
             return 0  # pragma: no cover
 
     def test_instance_has_fields_and_passes_isinstance(self) -> None:
-        for m in (create_autospec(self.Point, instance=True), create_autospec(self.Point).return_value):
+        for m in (
+            create_autospec(self.Point, instance=True),
+            create_autospec(self.Point).return_value,
+        ):
             assert isinstance(m, self.Point)
             assert m.__class__ is self.Point
             assert isinstance(m.x, int)

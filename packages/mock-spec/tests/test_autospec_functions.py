@@ -7,6 +7,7 @@ import inspect
 from typing import Any
 
 import pytest
+
 from mock_core import DEFAULT, Mock, _CallList, call
 from mock_magic import AsyncMock, MagicMock
 from mock_spec import create_autospec

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import inspect
 import os.path
 import time
@@ -12,6 +11,7 @@ from functools import partial
 from typing import Any, ClassVar
 
 import pytest
+
 from mock_core import DEFAULT, InvalidSpecError, Mock, call, seal
 from mock_magic import AsyncMock, MagicMock, NonCallableMagicMock
 from mock_spec import create_autospec
@@ -65,7 +65,7 @@ class Thing:
     def meth(self, x, *args, key=None, **kwargs):  # type: ignore[no-untyped-def]
         pass
 
-    def odd(a, self):  # type: ignore[no-untyped-def]  # noqa: N805
+    def odd(a, self):  # type: ignore[no-untyped-def]
         pass
 
     @classmethod
@@ -373,7 +373,9 @@ class TestClasses:
         A.B = MagicMock()  # type: ignore[misc]
         try:
             m = create_autospec(A)
-            with pytest.raises(InvalidSpecError, match="Cannot autospec attr 'B' from target <Magic"):
+            with pytest.raises(
+                InvalidSpecError, match="Cannot autospec attr 'B' from target <Magic"
+            ):
                 m.B
             named = create_autospec(A, name="nn")
             with pytest.raises(InvalidSpecError, match="from target 'nn' as it has already been"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from mock_core import call, seal
 from mock_core.plugins import Deferred
 from mock_spec import create_autospec

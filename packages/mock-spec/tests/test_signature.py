@@ -10,6 +10,7 @@ import weakref
 from typing import Any
 
 import pytest
+
 from mock_core import Mock, call
 from mock_core._registry import registry
 from mock_spec import _get_signature_object
@@ -45,7 +46,7 @@ class NoInit:
 
 
 class Meta(type):
-    def __call__(cls, q):  # noqa: N805 - a metaclass
+    def __call__(cls, q):
         return None
 
 
@@ -54,7 +55,7 @@ class WithMeta(metaclass=Meta):
         pass
 
 
-def function(a, b, c = 1, *, d):
+def function(a, b, c=1, *, d):
     pass
 
 
@@ -304,7 +305,7 @@ class TestCheckers:
 def test_string_annotations_are_not_evaluated() -> None:
     namespace: dict[str, Any] = {}
     # exec inherits this module's ``from __future__ import annotations``.
-    exec("def f(a: DoesNotExist) -> Nope: pass", namespace)  # noqa: S102
+    exec("def f(a: DoesNotExist) -> Nope: pass", namespace)
     sig = signature_of(namespace["f"])
     assert sig.parameters["a"].annotation == "DoesNotExist"
     assert sig.return_annotation == "Nope"

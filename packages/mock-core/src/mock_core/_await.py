@@ -51,20 +51,19 @@ class _CodeMock:
 class _Marker:
     """Class-level coroutine markers, read lazily from ``inspect``/``asyncio`` if loaded."""
 
-    def __init__(self, module: str, name: str) -> None:
+    def __init__(self, module: str, names: str | tuple[str, ...]) -> None:
         self.module = module
-        self.name = name
+        self.names = (names,) if isinstance(names, str) else names
 
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
         if obj is None:
             return self
         module = sys.modules.get(self.module)
-        if module is None:
-            raise AttributeError(self.name)
-        try:
-            return getattr(module, self.name)
-        except AttributeError:
-            raise AttributeError(self.name) from None
+        for name in self.names:
+            found = getattr(module, name, None)
+            if found is not None:
+                return found
+        raise AttributeError(self.names[0])
 
 
 async def _apply_async_effect(effect: Any, args: Any, kwargs: Any) -> Any:
@@ -94,6 +93,11 @@ def _reset_awaits(mock: Any) -> None:
         store.pop(name, None)
 
 
+_FUNCTION_ATTRIBUTES = frozenset(
+    {"__annotations__", "__code__", "__defaults__", "__kwdefaults__", "__name__"}
+)
+
+
 class AsyncMockMixin:
     """Records awaits and provides the ``assert_*await*`` methods.
 
@@ -110,7 +114,7 @@ class AsyncMockMixin:
     # What makes ``asyncio.iscoroutinefunction`` and ``inspect.iscoroutinefunction``
     # recognise the mock, without importing either module here.
     _is_coroutine = _Marker("asyncio.coroutines", "_is_coroutine")
-    _is_coroutine_marker = _Marker("inspect", "_is_coroutine_mark")
+    _is_coroutine_marker = _Marker("inspect", ("_is_coroutine_mark", "_is_coroutine_marker"))
     __code__ = _CodeMock()
     __name__ = "AsyncMock"
     __defaults__ = ()
@@ -135,7 +139,14 @@ class AsyncMockMixin:
 
     _mock_reset_hook = staticmethod(_reset_awaits)
 
-    def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
+    def __dir__(self) -> list[str]:
+        # The stdlib keeps these function attributes in the instance dict, so dir() of
+        # an async mock lists them; here they live on the class (nothing per instance).
+        return sorted(set(super().__dir__()) | _FUNCTION_ATTRIBUTES)
+
+    def _mock_async_call(self, /, *args: Any, **kwargs: Any) -> Any:
+        # Becomes ``__call__`` of callable classes only (see _callable._choose_call): a
+        # non-callable mock specced on a coroutine function must stay non-callable.
         self._mock_check_sig(*args, **kwargs)  # type: ignore[attr-defined]
         self._increment_mock_call(*args, **kwargs)  # type: ignore[attr-defined]
         return self._execute_mock_call(*args, **kwargs)

@@ -193,17 +193,13 @@ class _Call(tuple):  # type: ignore[type-arg]
             if name.startswith("()"):
                 name = "call" + name
             return name
-        if len(self) == 2:
+        name, args, kwargs = _parts(self)
+        if not name:
             name = "call"
-            args, kwargs = self
+        elif name.startswith("()"):
+            name = "call" + name
         else:
-            name, args, kwargs = self
-            if not name:
-                name = "call"
-            elif name.startswith("()"):
-                name = "call" + name
-            else:
-                name = "call." + name
+            name = "call." + name
         return _format_call_signature(name, args, kwargs)
 
     def call_list(self) -> _CallList:

@@ -148,11 +148,15 @@ def _choose_call(cls: type) -> None:
     """Give ``cls`` the fused call path unless it customises the call or its hooks."""
     if not issubclass(cls, CallableMixin):
         return
-    ours = (_fused_call, _step_by_step_call)
+    async_call = getattr(cls, "_mock_async_call", None)  # await recording's own call path
+    ours = (_fused_call, _step_by_step_call, async_call)
     if cls.__call__ not in ours:  # type: ignore[comparison-overlap]
         return
-    customised = any(getattr(cls, hook) is not getattr(CallableMixin, hook) for hook in _HOOKS)
-    chosen = _step_by_step_call if customised else _fused_call
+    if async_call is not None:
+        chosen = async_call
+    else:
+        hooks = (getattr(cls, hook) is not getattr(CallableMixin, hook) for hook in _HOOKS)
+        chosen = _step_by_step_call if any(hooks) else _fused_call
     if cls.__dict__.get("__call__") is not chosen:
         type.__setattr__(cls, "__call__", chosen)
 

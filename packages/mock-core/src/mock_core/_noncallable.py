@@ -57,10 +57,20 @@ def _is_instance_mock(obj: object) -> bool:
     return issubclass(type(obj), NonCallableMock)
 
 
+class _Probe:
+    def method(self) -> None: ...
+
+
+# Functions and bound methods (an autospecced function bound to an instance) carry their
+# mock as ``.mock``; the types are taken from live objects to avoid importing ``types``.
+_FUNCTION_TYPES = (type(_is_instance_mock), type(_Probe().method))
+del _Probe
+
+
 def _extract_mock(obj: Any) -> Any:
     """The mock behind an autospecced function, or ``obj`` itself."""
     if (
-        isinstance(obj, type(_extract_mock))
+        isinstance(obj, _FUNCTION_TYPES)
         and hasattr(obj, "mock")
         and _is_instance_mock(obj.mock)
     ):
@@ -245,8 +255,8 @@ class NonCallableMock:
         if _new_parent is not None:
             store["_mock_new_parent"] = _new_parent
         if spec_set is not None:
-            spec = spec_set
-            spec_set = True
+            # ``spec_set=X`` is ``spec=X`` plus the restriction on setting.
+            spec, spec_set = spec_set, True
         if spec is not None:
             if _eat_self is None:
                 _eat_self = parent is not None
@@ -346,9 +356,9 @@ class NonCallableMock:
         children = self._mock_children
         result = children.get(name)
         if result is None:
-            wraps = None
-            if self._mock_wraps is not None:
-                wraps = getattr(self._mock_wraps, name)
+            wrapped = self._mock_wraps
+            # A child of a wrapping mock wraps the same attribute of the wrapped object.
+            wraps = None if wrapped is None else getattr(wrapped, name)
             result = self._get_child_mock(
                 parent=self, name=name, wraps=wraps, _new_name=name, _new_parent=self
             )

@@ -233,22 +233,27 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
         for name in _RESET_KEYS:
             store.pop(name, None)
         _reset_extra(node)
-        if reset_return:
+        if reset_return and not _keeps_return_value(node):
             store["_mock_return_value"] = DEFAULT
         if reset_effect:
             store["_mock_side_effect"] = None
         children = store.get("_mock_children")
         if children:
-            table = registry.magic_table
-            magics = table.supported if table is not None else ()
-            for name, child in list(children.items()):
+            for child in list(children.values()):
                 if child is _deleted or isinstance(child, Deferred):
                     continue
-                # Magic methods keep their configured (or default) return values.
-                pending.append((child, reset_return and name not in magics, reset_effect))
+                pending.append((child, reset_return, reset_effect))
         ret = node._mock_return_value
         if _is_instance_mock(ret) and ret is not node:
             pending.append((ret, False, False))
+
+
+def _keeps_return_value(node: Any) -> bool:
+    # Whether ``reset_mock(return_value=True)`` spares this mock's return value: a class
+    # may say so with ``_mock_keeps_return_value(mock)`` (mock-magic's MagicMock does, for
+    # its magic methods, as the stdlib has it since 3.13).
+    keeps = getattr(type(node), "_mock_keeps_return_value", None)
+    return keeps is not None and bool(keeps(node))
 
 
 def _reset_extra(node: Any) -> None:

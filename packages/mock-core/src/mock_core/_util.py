@@ -84,11 +84,19 @@ def _is_async_func(obj: object) -> bool:
     return bool(target.__code__.co_flags & _CO_COROUTINE)
 
 
+def _inspect_mark(inspect: Any) -> Any:
+    # 3.12.0/3.12.1 named the object ``_is_coroutine_marker``; later versions ``_is_coroutine_mark``.
+    mark = getattr(inspect, "_is_coroutine_mark", None)
+    if mark is None:
+        mark = getattr(inspect, "_is_coroutine_marker", None)
+    return mark
+
+
 def _marked_coroutine(obj: object) -> bool:
     import sys
 
     inspect = sys.modules.get("inspect")
-    mark = getattr(inspect, "_is_coroutine_mark", None) if inspect is not None else None
+    mark = _inspect_mark(inspect) if inspect is not None else None
     if mark is not None:
         try:
             if getattr(obj, "_is_coroutine_marker", None) is mark:

@@ -37,8 +37,6 @@ class _AsyncIterator:
         return self
 
     async def __anext__(self) -> Any:
-        try:
-            return next(self.iterator)
-        except StopIteration:
-            pass
+        for item in self.iterator:
+            return item
         raise StopAsyncIteration

@@ -37,10 +37,19 @@ class MagicMixin:
     def _mock_set_magics(self) -> None:
         apply_magics(self)
 
-    def mock_add_spec(self, spec: Any, spec_set: bool = False) -> None:
-        """Restrict the mock, and its magic methods, to the attributes of ``spec``."""
-        self._mock_add_spec(spec, spec_set)  # type: ignore[attr-defined]
-        apply_magics(self)
+
+def _keeps_return_value(mock: Any) -> bool:
+    # reset_mock(return_value=True) spares a MagicMock named like a magic method (the
+    # ones MagicMock makes for its magics are), as the stdlib does since 3.13; assigned
+    # mocks, AsyncMock and ThreadingMock magics are reset.
+    name = mock._mock_name
+    return type(name) is str and len(name) > 4 and name[:2] == "__" and name[-2:] == "__"
+
+
+def _add_spec_and_magics(self: Any, spec: Any, spec_set: bool = False) -> None:
+    """Restrict the mock, and its magic methods, to the attributes of ``spec``."""
+    self._mock_add_spec(spec, spec_set)
+    apply_magics(self)
 
 
 class NonCallableMagicMock(MagicMixin, NonCallableMock):
@@ -49,9 +58,16 @@ class NonCallableMagicMock(MagicMixin, NonCallableMock):
     .. versionadded:: 0.1.0
     """
 
+    # Only these two classes re-apply the magics on mock_add_spec, as in the stdlib:
+    # AsyncMock and ThreadingMock keep their magics, which refuse names the spec lacks.
+    mock_add_spec = _add_spec_and_magics
+
 
 class MagicMock(MagicMixin, Mock):
     """A ``Mock`` with the magic methods preconfigured.
 
     .. versionadded:: 0.1.0
     """
+
+    mock_add_spec = _add_spec_and_magics
+    _mock_keeps_return_value = staticmethod(_keeps_return_value)

@@ -80,7 +80,9 @@ class _OpenFile:
         if configured is not None:
             while True:
                 yield configured
-        yield from self.stream
+        # Not ``yield from``: closing an abandoned iteration would close the stream too.
+        for line in self.stream:  # noqa: UP028
+            yield line
 
     def readline_source(self) -> Iterator[Any]:
         yield from self.iterate()
@@ -107,16 +109,19 @@ def mock_open(mock: Any = None, read_data: Any = "") -> Any:
     handle = MagicMock(spec=_handle_spec())
     state = _OpenFile(handle, read_data)
     handle.__enter__.return_value = handle
-    handle.write.return_value = None
-    handle.read.return_value = None
-    handle.readline.return_value = None
-    handle.readlines.return_value = None
-    handle.read.side_effect = state.read
-    handle.readline.side_effect = state.lines
-    handle.readlines.side_effect = state.readlines
-    handle.__iter__.side_effect = state.iterate
-    handle.__next__.side_effect = state.next_line
-    handle.__exit__.side_effect = state.exit
+    # None means "not configured by the test": the side effects then read the data.
+    for name in ("write", "read", "readline", "readlines"):
+        getattr(handle, name).return_value = None
+    behaviour = {
+        "read": state.read,
+        "readline": state.lines,
+        "readlines": state.readlines,
+        "__iter__": state.iterate,
+        "__next__": state.next_line,
+        "__exit__": state.exit,
+    }
+    for name, effect in behaviour.items():
+        getattr(handle, name).side_effect = effect
     mock.side_effect = state.reopen
     mock.return_value = handle
     return mock

@@ -40,10 +40,19 @@ class MagicProxy:
     def create_mock(self, parent: Any = None) -> Any:
         owner = parent if parent is not None else self.parent
         name = self.name
+        children = owner._mock_children
+        found = children.get(name)
+        if found is not None and found is not _deleted:
+            # Made before (the instance dict lost it to a spec change): keep it.
+            owner.__dict__.setdefault(name, found)
+            return found
+        methods = owner._mock_methods
+        if methods is not None and name not in methods:
+            # A spec given after creation (AsyncMock, ThreadingMock keep their proxies).
+            raise AttributeError(f"Mock object has no attribute {name!r}")
         method = owner._get_child_mock(name=name, _new_name=name, _new_parent=owner)
         configure_default(owner, method, name)
         # Concurrent first uses must agree on one mock.
-        children = owner._mock_children
         found = children.setdefault(name, method)
         if found is _deleted:
             # The proxy is only reachable while the magic is allowed: the marker is left

@@ -11,7 +11,7 @@ from mock_patch._dict import _patch_dict
 from mock_patch._multiple import _patch_multiple
 from mock_patch._patcher import _patch
 from mock_patch._registry import _patch_stopall
-from mock_patch._target import _get_target
+from mock_patch._target import _get_target, _targets
 
 # typing is only needed by type checkers; importing it at run time would cost more than the
 # rest of this package.
@@ -118,7 +118,9 @@ def _patch_function(
 
     .. versionadded:: 0.1.0
     """
-    getter, attribute = _get_target(target)
+    # The cache lookup of _get_target, inlined: this runs for every patch() call.
+    found = _targets.get(target) if type(target) is str else None
+    getter, attribute = found if found is not None else _get_target(target)
     if unsafe:
         return _patch(
             getter,

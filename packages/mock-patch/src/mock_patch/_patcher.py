@@ -17,6 +17,7 @@ import sys
 from types import ModuleType, TracebackType
 
 from mock_core import DEFAULT, InvalidSpecError, _check_spec_arg_typos, _is_instance_mock
+from mock_magic import AsyncMock, MagicMock
 from mock_patch import _registry
 from mock_patch._decorate import (
     _decorate_async_callable,
@@ -26,7 +27,7 @@ from mock_patch._decorate import (
     _exit_patchers,
     _is_coroutine_function,
 )
-from mock_patch._replacement import _autospecced, _created
+from mock_patch._replacement import _autospecced, _created, _is_async_target
 
 # typing is only needed by type checkers; importing it at run time would cost more than the
 # rest of this package.
@@ -236,7 +237,14 @@ class _patch:
             # The common case: nothing to normalise or cross-check.
             original, local = self.get_original()
             if new is DEFAULT:
-                new = _created(self.attribute, original, None, None, self.new_callable, self.kwargs)
+                if self.new_callable is None and not self.kwargs:
+                    # The commonest patch of all: a plain MagicMock (or AsyncMock).
+                    klass = AsyncMock if _is_async_target(original) else MagicMock
+                    new = klass(name=self.attribute)
+                else:
+                    new = _created(
+                        self.attribute, original, None, None, self.new_callable, self.kwargs
+                    )
             elif self.kwargs:
                 raise TypeError("Can't pass kwargs to a mock we aren't creating")
         else:
@@ -311,10 +319,10 @@ class _patch:
         """
         if not self._started:
             return None
-        if self._entered is None:
+        entered = self._entered
+        if entered is None:
             self._restore()
             return False
-        entered = self._entered
         self._entered = None
         try:
             # Additional patchers (patch.multiple) were entered after this one: they are

@@ -20,7 +20,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Dict, Optional
 
-__all__ = ["MissingSpecPackageError", "_autospecced", "_created"]
+__all__ = ["MissingSpecPackageError", "_autospecced", "_created", "_is_async_target"]
 
 
 class MissingSpecPackageError(ModuleNotFoundError):

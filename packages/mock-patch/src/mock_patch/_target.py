@@ -32,6 +32,10 @@ _prefixes: Dict[str, Tuple[str, ...]] = {}
 # patchers of the same target is safe and saves building a partial for every patch() call.
 _targets: Dict[str, Tuple[Callable[[], Any], str]] = {}
 
+# Both caches are emptied when they reach this size, so that code generating target names
+# cannot make them grow without bound; a real test suite has far fewer distinct targets.
+_CACHE_LIMIT = 4096
+
 
 def _plan(name: str) -> Tuple[str, ...]:
     """Return the module prefixes of ``name``, or ``()`` if only pkgutil may resolve it."""
@@ -42,6 +46,8 @@ def _plan(name: str) -> Tuple[str, ...]:
         parts = name.split(".")
         if all(part.isidentifier() for part in parts):
             plan = tuple(".".join(parts[: i + 1]) for i in range(len(parts)))
+    if len(_prefixes) >= _CACHE_LIMIT:
+        _prefixes.clear()
     _prefixes[name] = plan
     return plan
 
@@ -117,5 +123,7 @@ def _get_target(target: Any) -> Tuple[Callable[[], Any], str]:
         )
     result: Tuple[Callable[[], Any], str] = (partial(_importer, owner), attribute)
     if type(target) is str:
+        if len(_targets) >= _CACHE_LIMIT:
+            _targets.clear()
         _targets[target] = result
     return result

@@ -163,9 +163,7 @@ def create_autospec(
     for key in _CONSTRUCTOR_KEYS:
         if key in kwargs:
             spec_kwargs[key] = kwargs[key]
-    mock = klass(
-        parent=_parent, _new_parent=_parent, _new_name=new_name, name=_name, **spec_kwargs
-    )
+    mock = klass(parent=_parent, _new_parent=_parent, _new_name=new_name, name=_name, **spec_kwargs)
 
     # Attribute names: the spec's dir(), which mock-core has just computed for the spec.
     methods = mock._mock_methods

@@ -123,7 +123,7 @@ def _checked_call(fast: Any, signature: Signature, fused: Any) -> Callable[..., 
 
         return __call__
 
-    def __call__(self: Any, /, *args: Any, **kwargs: Any) -> Any:  # noqa: F811
+    def __call__(self: Any, /, *args: Any, **kwargs: Any) -> Any:
         try:
             fast(*args, **kwargs)
             failed = False
@@ -147,7 +147,7 @@ def _sig_hook(fast: Any, signature: Signature) -> Callable[..., None]:
 
         return _mock_check_sig
 
-    def _mock_check_sig(self: Any, /, *args: Any, **kwargs: Any) -> None:  # noqa: F811
+    def _mock_check_sig(self: Any, /, *args: Any, **kwargs: Any) -> None:
         try:
             fast(*args, **kwargs)
             failed = False
@@ -264,7 +264,7 @@ def _sync_funcopy(mock: Any, fast: Any, signature: Signature) -> Callable[..., A
 
         return funcopy
 
-    def funcopy(*args: Any, **kwargs: Any) -> Any:  # noqa: F811
+    def funcopy(*args: Any, **kwargs: Any) -> Any:
         try:
             fast(*args, **kwargs)
             failed = False

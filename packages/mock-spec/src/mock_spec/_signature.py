@@ -22,8 +22,8 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would slow the import
     from inspect import Signature
-    from weakref import WeakKeyDictionary
     from typing import Any, Callable, Optional, Tuple
+    from weakref import WeakKeyDictionary
 
     Checker = Callable[..., None]
 
@@ -309,7 +309,7 @@ def _checker_for_shape(signature: Signature) -> Checker | None:
     if found is _MISSING:
         namespace: dict[str, Any] = {}
         try:
-            exec(_source(shape), namespace)  # noqa: S102 - the source is built from names only
+            exec(_source(shape), namespace)
             found = namespace["check"]
         except SyntaxError:
             found = None
@@ -349,7 +349,7 @@ def bind_checker(signature: Signature) -> Checker:
 
         return check
 
-    def check(*args: Any, **kwargs: Any) -> None:  # noqa: F811
+    def check(*args: Any, **kwargs: Any) -> None:
         try:
             fast(*args, **kwargs)
             failed = False
