@@ -236,10 +236,15 @@ def fmt_ratio(value: float | None) -> str:
     return f"{value:.1f}x" if value < 100 else f"{value:.0f}x"
 
 
-def fmt_spread(row: Row) -> str:
+def fmt_number(value: float) -> str:
+    """Three significant digits, never in exponent notation."""
+    return f"{value:.0f}" if value >= 100 else f"{value:.3g}"
+
+
+def fmt_spread(row: Row, sep: str = "-") -> str:
     if row.ratio_q1 is None or row.ratio_q3 is None or row.kind == "memory":
         return "-"
-    return f"{row.ratio_q1:.3g}-{row.ratio_q3:.3g}"
+    return f"{fmt_number(row.ratio_q1)}{sep}{fmt_number(row.ratio_q3)}"
 
 
 def fmt_target(row: Row) -> str:

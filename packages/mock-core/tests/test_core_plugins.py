@@ -85,6 +85,15 @@ def test_magic_table_with_mock_values() -> None:
     assert m.mock_calls == [("__len__", (), {})]  # call.__len__ is the tuple method
 
 
+def test_dunders_outside_the_table_stay_ordinary_attributes() -> None:
+    plugins.register_magic_table(fake_table())
+    m = Mock()
+    m.__custom__ = Mock()
+    m.__custom__(1)
+    assert repr(m.__custom__).startswith("<Mock name='mock.__custom__'")
+    assert m.mock_calls == [call.__custom__(1)]
+
+
 def test_magic_table_refusals() -> None:
     plugins.register_magic_table(fake_table())
     with pytest.raises(AttributeError) as info:

@@ -78,3 +78,32 @@ def test_creating_an_autospec_of_a_class_does_not_load_asyncio() -> None:
         "mock_spec.create_autospec(C)().m(1)"
     )
     assert not added["asyncio"]
+
+
+@pytest.mark.parametrize("disabled", [False, True])
+def test_discovered_without_being_imported(disabled: bool) -> None:
+    try:
+        metadata.distribution("mock-spec")
+    except metadata.PackageNotFoundError:
+        pytest.skip("entry points need mock-spec installed")
+    code = (
+        "import sys\n"
+        "from mock_core import Mock\n"
+        "def f(a, b): pass\n"
+        "m = Mock(spec=f)\n"
+        "m(1, 2)\n"
+        "try:\n"
+        "    m.assert_called_with(a=1, b=2)\n"
+        "except AssertionError:\n"
+        "    print('unbound')\n"
+        "else:\n"
+        "    print('bound')\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    env.pop("MOCK_CORE_DISABLE_PLUGIN_DISCOVERY", None)
+    if disabled:
+        env["MOCK_CORE_DISABLE_PLUGIN_DISCOVERY"] = "1"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == ("unbound" if disabled else "bound")

@@ -184,8 +184,8 @@ def test_type_checking_only_annotations_do_not_break_signatures() -> None:
     )
     namespace: dict[str, Any] = {}
     exec(source, namespace)
-    assert [p for p in signature_of(namespace["f"]).parameters] == ["a", "b"]
-    assert [p for p in signature_of(namespace["C"]).parameters] == ["x"]
+    assert list(signature_of(namespace["f"]).parameters) == ["a", "b"]
+    assert list(signature_of(namespace["C"]).parameters) == ["x"]
 
 
 class TestBinding:

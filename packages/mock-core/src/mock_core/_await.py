@@ -12,9 +12,9 @@ if TYPE_CHECKING:  # typing is not imported at run time: it would double the imp
     from typing import Any
 
 from ._assertions import (
+    _Matcher,
     _matches_any,
     _unmatched,
-    call_matcher,
     fail,
     failure_message,
     format_signature,
@@ -198,8 +198,9 @@ class AsyncMockMixin:
         if last is None:
             expected_text = format_signature(self, args, kwargs)
             fail(self, "awaited_with", f"Expected await: {expected_text}\nNot awaited")
-        expected = call_matcher(self, _Call((args, kwargs), two=True))
-        actual = call_matcher(self, last)
+        match = _Matcher(self)
+        expected = match(_Call((args, kwargs), two=True))
+        actual = match(last)
         if actual != expected:
             cause = expected if isinstance(expected, Exception) else None
             fail(
@@ -224,9 +225,10 @@ class AsyncMockMixin:
 
     def assert_any_await(self, /, *args: Any, **kwargs: Any) -> None:
         """Fail unless some await, not only the last, had these arguments."""
-        expected = call_matcher(self, _Call((args, kwargs), two=True))
+        match = _Matcher(self)
+        expected = match(_Call((args, kwargs), two=True))
         cause = expected if isinstance(expected, Exception) else None
-        actual = [call_matcher(self, c) for c in self.await_args_list]
+        actual = list(map(match, self.await_args_list))
         if cause is not None or not _matches_any(expected, actual):
             fail(
                 self,
@@ -237,9 +239,10 @@ class AsyncMockMixin:
 
     def assert_has_awaits(self, calls: Any, any_order: bool = False) -> None:
         """Fail unless ``calls`` were awaited: in a row, or in any order."""
-        expected = [call_matcher(self, c) for c in calls]
+        match = _Matcher(self)
+        expected = [match(c) for c in calls]
         cause = next((e for e in expected if isinstance(e, Exception)), None)
-        awaited = _CallList(call_matcher(self, c) for c in self.await_args_list)
+        awaited = _CallList(map(match, self.await_args_list))
         if not any_order:
             if expected not in awaited:
                 if cause is None:

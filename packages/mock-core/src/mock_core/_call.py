@@ -125,25 +125,34 @@ class _Call(tuple):  # type: ignore[type-arg]
 
     def __eq__(self, other: object) -> bool:
         try:
-            len(other)  # type: ignore[arg-type]
+            size = len(other)  # type: ignore[arg-type]
         except TypeError:
             return NotImplemented
-        mine = _parts(self)
-        theirs = _split(other)  # type: ignore[arg-type]
-        if theirs is None:
+        if len(self) == 3:
+            name, args, kwargs = self
+        else:
+            name = ""
+            args, kwargs = self
+        if size == 3:
+            their_name, their_args, their_kwargs = other  # type: ignore[misc]
+        else:
+            split = _split(other)  # type: ignore[arg-type]
+            if split is None:
+                return False
+            their_name, their_args, their_kwargs = split
+        if name and their_name != name:
             return False
-        my_parent = _get(self, "_mock_parent")
         if isinstance(other, _Call):
             their_parent = _get(other, "_mock_parent")
         else:
             their_parent = getattr(other, "_mock_parent", None)
-        if my_parent is not None and their_parent is not None and my_parent != their_parent:
-            return False
-        if mine[0] and theirs[0] != mine[0]:
-            return False
+        if their_parent is not None:
+            my_parent = _get(self, "_mock_parent")
+            if my_parent is not None and my_parent != their_parent:
+                return False
         # The other side's values go first so that an ``ANY`` or a custom matcher in
         # an expected call gets to decide, whichever side the expectation is on.
-        return (theirs[1], theirs[2]) == (mine[1], mine[2])
+        return (their_args, their_kwargs) == (args, kwargs)
 
     def __ne__(self, other: object) -> bool:
         result = _Call.__eq__(self, other)

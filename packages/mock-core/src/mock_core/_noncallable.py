@@ -415,6 +415,9 @@ class NonCallableMock:
                     value = self._mock_set_magic(name, value)
                 elif name in LANGUAGE_DUNDERS and registry.magic_table is None:
                     _need_magic_table(name)
+                elif _check_and_set_parent(self, value, name, name):
+                    # A dunder the table does not know is an ordinary attribute.
+                    self._mock_children[name] = value
             elif _check_and_set_parent(self, value, name, name):
                 self._mock_children[name] = value
         elif _check_and_set_parent(self, value, name, name):
@@ -636,4 +639,5 @@ registry.on_change.append(_refresh_all)
 # _recording records on parents and adopts return values; it cannot import this
 # module (this module imports it), so it gets the function here.
 _recording._check_and_set_parent = _check_and_set_parent
+_assertions._extract_mock = _extract_mock
 

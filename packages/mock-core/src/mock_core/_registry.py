@@ -70,7 +70,17 @@ class Deferred:
     __slots__ = ()
 
     def create(self, parent: Any, name: str) -> Any:  # pragma: no cover - abstract
+        """Make the real child of ``parent`` called ``name``."""
         raise NotImplementedError
+
+    def needed_for_signature(self, name: str) -> bool:
+        """Whether matching a call of this child by name must create it first.
+
+        Placeholders for children that the standard library would have created
+        eagerly (methods of an autospec) say yes, so that expected calls bind to
+        their signature; others leave matching to pass them by.
+        """
+        return False
 
     def needed_for_signature(self, name: str) -> bool:
         """Whether matching a recorded call against child ``name`` should create it.

@@ -11,7 +11,7 @@ from mock_patch._dict import _patch_dict
 from mock_patch._multiple import _patch_multiple
 from mock_patch._patcher import _patch
 from mock_patch._registry import _patch_stopall
-from mock_patch._target import _get_target, _targets
+from mock_patch._target import _get_target, _returning, _targets
 
 # typing is only needed by type checkers; importing it at run time would cost more than the
 # rest of this package.
@@ -59,19 +59,14 @@ def _patch_object(
     unsafe: bool = False,
     **kwargs: Any,
 ) -> _patch:
-    """Patch the named member (``attribute``) on an object (``target``).
-
-    Takes the same arguments, and works the same ways, as ``patch``, with the object
-    itself in place of a dotted name.
+    """Like ``patch``, but ``target`` is the owning object itself and ``attribute`` is the
+    name to replace on it, so nothing is imported.
 
     .. versionadded:: 0.1.0
     """
     if type(target) is str:
         raise TypeError(f"{target!r} must be the actual object to be patched, not a str")
-
-    def getter() -> Any:
-        return target
-
+    getter = _returning(target)
     if unsafe:
         return _patch(
             getter,
@@ -138,11 +133,17 @@ def _patch_function(
 
 
 _patch_function.__name__ = _patch_function.__qualname__ = "patch"
-# A plain function with attributes, like the standard library's; typed as the protocol above.
+# The other patchers hang off the function itself, so that ``patch.dict(...)`` and friends
+# need no import of their own. TEST_PREFIX is unittest's convention for test method names,
+# read at decoration time by the class decorators.
+vars(_patch_function).update(
+    {
+        "object": _patch_object,
+        "dict": _patch_dict,
+        "multiple": _patch_multiple,
+        "stopall": _patch_stopall,
+        "TEST_PREFIX": "test",
+    }
+)
+# Typed as the protocol above, which describes those attributes.
 patch: _PatchFunction = _patch_function  # type: ignore[assignment]
-patch.object = _patch_object
-patch.dict = _patch_dict
-patch.multiple = _patch_multiple
-patch.stopall = _patch_stopall
-# Class decorators patch the methods whose names start with this (unittest's convention).
-patch.TEST_PREFIX = "test"

@@ -32,10 +32,14 @@ __all__ = [
     "_decorate_class",
     "_exit_patchers",
     "_is_coroutine_function",
+    "_patch_test_methods",
     "_test_prefix",
 ]
 
 _CO_COROUTINE = 0x80
+
+# getattr default telling "no patchings attribute" apart from any value it could have.
+_NOT_WRAPPED: Any = object()
 
 
 def _is_coroutine_function(func: Any) -> bool:
@@ -90,18 +94,22 @@ def _exit_patchers(entered: List[Any], exc: Optional[BaseException]) -> bool:
 def _enter_patchers(
     patchings: List[Any], args: Tuple[Any, ...], keywargs: Any, entered: List[Any]
 ) -> Tuple[Any, ...]:
-    """Enter ``patchings`` in order and return ``args`` extended with the created mocks."""
-    extra = []
+    """Enter ``patchings`` in order, recording each in ``entered`` as soon as it is in place.
+
+    Mocks created by ``patch.multiple`` patchers are merged into ``keywargs``; those created
+    by the others are appended, in order, to ``args``, which is returned.
+    """
+    created = []
     for patching in patchings:
-        arg = patching.__enter__()
+        value = patching.__enter__()
         entered.append(patching)
-        if patching.attribute_name is not None:
-            keywargs.update(arg)
-        elif patching.new is DEFAULT:
-            extra.append(arg)
-    if extra:
-        return args + tuple(extra)
-    return args
+        if patching.attribute_name is None:
+            # A caller-supplied ``new`` is not passed on: the caller already has it.
+            if patching.new is DEFAULT:
+                created.append(value)
+        else:
+            keywargs.update(value)
+    return args + tuple(created) if created else args
 
 
 class _DecorationHelper:
@@ -136,12 +144,7 @@ class _DecorationHelper:
         return _exit_patchers(self._entered, exc_value)
 
 
-def _decorate_callable(patcher: Any, func: _F) -> _F:
-    """Wrap a plain function (or join the wrapper already around it)."""
-    if hasattr(func, "patchings"):
-        func.patchings.append(patcher)
-        return func
-
+def _sync_wrapper(func: Callable[..., Any]) -> Any:
     @wraps(func)
     def patched(*args: Any, **keywargs: Any) -> Any:
         entered: List[Any] = []
@@ -155,16 +158,12 @@ def _decorate_callable(patcher: Any, func: _F) -> _F:
         _exit_patchers(entered, None)
         return result
 
-    patched.patchings = [patcher]  # type: ignore[attr-defined]
-    return patched  # type: ignore[return-value]
+    return patched
 
 
-def _decorate_async_callable(patcher: Any, func: _F) -> _F:
-    """Wrap a coroutine function; the patches stay active across its awaits."""
-    if hasattr(func, "patchings"):
-        func.patchings.append(patcher)
-        return func
-
+def _async_wrapper(func: Callable[..., Any]) -> Any:
+    # Entering and exiting inside the coroutine keeps the patches in place across its awaits
+    # and only while it actually runs.
     @wraps(func)
     async def patched(*args: Any, **keywargs: Any) -> Any:
         entered: List[Any] = []
@@ -178,23 +177,53 @@ def _decorate_async_callable(patcher: Any, func: _F) -> _F:
         _exit_patchers(entered, None)
         return result
 
-    patched.patchings = [patcher]  # type: ignore[attr-defined]
-    return patched  # type: ignore[return-value]
+    return patched
+
+
+def _wrap_or_join(patcher: Any, func: _F, make_wrapper: Callable[[Any], Any]) -> _F:
+    # A function already wrapped by a patcher gets one more entry in its ``patchings``
+    # instead of a second wrapper, so that stacked decorators cost one call layer.
+    chain = getattr(func, "patchings", _NOT_WRAPPED)
+    if chain is not _NOT_WRAPPED:
+        chain.append(patcher)
+        return func
+    wrapper = make_wrapper(func)
+    wrapper.patchings = [patcher]
+    return wrapper  # type: ignore[no-any-return]
+
+
+def _decorate_callable(patcher: Any, func: _F) -> _F:
+    """Run ``func`` with ``patcher`` applied around every call."""
+    return _wrap_or_join(patcher, func, _sync_wrapper)
+
+
+def _decorate_async_callable(patcher: Any, func: _F) -> _F:
+    """Run every coroutine made by ``func`` with ``patcher`` applied while it runs."""
+    return _wrap_or_join(patcher, func, _async_wrapper)
+
+
+def _patch_test_methods(
+    klass: type, new_patcher: Callable[[], Any], look_up_every_name: bool = False
+) -> type:
+    """Decorate each callable member of ``klass`` whose name has ``patch.TEST_PREFIX``.
+
+    Each member gets a patcher of its own from ``new_patcher()``, so that no two methods
+    share patch state. ``look_up_every_name`` fetches every member named by ``dir()``, test
+    or not, which is what ``patch.dict`` has always done (it matters only for members whose
+    lookup fails).
+    """
+    prefix = _test_prefix()
+    for name in dir(klass):
+        is_test = name.startswith(prefix)
+        if not (is_test or look_up_every_name):
+            continue
+        member = getattr(klass, name)
+        # hasattr, not callable(): an instance attribute named __call__ counts too.
+        if is_test and hasattr(member, "__call__"):  # noqa: B004
+            setattr(klass, name, new_patcher()(member))
+    return klass
 
 
 def _decorate_class(patcher: Any, klass: type) -> type:
-    """Decorate every callable attribute whose name starts with ``patch.TEST_PREFIX``.
-
-    Each method gets its own copy of the patcher, so methods never share patch state.
-    """
-    prefix = _test_prefix()
-    for attr in dir(klass):
-        if not attr.startswith(prefix):
-            continue
-        attr_value = getattr(klass, attr)
-        # hasattr, not callable(): an instance attribute named __call__ counts, as in the
-        # standard library.
-        if not hasattr(attr_value, "__call__"):  # noqa: B004
-            continue
-        setattr(klass, attr, patcher.copy()(attr_value))
-    return klass
+    """Apply a copy of ``patcher`` to every test method of ``klass``."""
+    return _patch_test_methods(klass, patcher.copy)

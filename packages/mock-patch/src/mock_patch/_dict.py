@@ -17,7 +17,7 @@ import os
 from functools import wraps
 
 from mock_patch import _registry
-from mock_patch._decorate import _is_coroutine_function, _test_prefix
+from mock_patch._decorate import _is_coroutine_function, _patch_test_methods
 from mock_patch._target import _importer
 
 # typing is only needed by type checkers; importing it at run time would cost more than the
@@ -47,17 +47,37 @@ _Environ: Any = type(os.environ)
 _MISSING: Any = object()
 
 
+def _by_method(mapping: Any, method: str, fallback: Callable[..., Any], *args: Any) -> Any:
+    """Call ``mapping.<method>(*args)``, or ``fallback(mapping, *args)`` when that raises
+    AttributeError, which is how a minimal mapping-like object says it lacks the method."""
+    try:
+        return getattr(mapping, method)(*args)
+    except AttributeError:
+        pass
+    return fallback(mapping, *args)
+
+
+def _delete_each_key(mapping: Any) -> None:
+    # The keys are listed first: a mapping may not be changed while iterated over.
+    for key in [*mapping]:
+        del mapping[key]
+
+
+def _items_as_dict(mapping: Any) -> Dict[Any, Any]:
+    return {key: mapping[key] for key in mapping}
+
+
+def _set_each_item(mapping: Any, values: Any) -> None:
+    for key in values:
+        mapping[key] = values[key]
+
+
 def _clear_dict(in_dict: Any) -> None:
-    """Remove every item of ``in_dict``, with ``clear()`` if it has one.
+    """Empty ``in_dict`` in place, with its ``clear()`` if it has one, else key by key.
 
     .. versionadded:: 0.1.0
     """
-    try:
-        in_dict.clear()
-    except AttributeError:
-        keys = list(in_dict)
-        for key in keys:
-            del in_dict[key]
+    _by_method(in_dict, "clear", _delete_each_key)
 
 
 class _EnvironSnapshot:
@@ -129,35 +149,31 @@ class _EnvironSnapshot:
                 environ[decodekey(key)] = decodevalue(value)
 
 
-def _copy_contents(in_dict: Any) -> Any:
-    if type(in_dict) is _Environ:
-        return _EnvironSnapshot(in_dict)
-    try:
-        return in_dict.copy()
-    except AttributeError:
-        # A mapping-like object without copy(): iterate over its keys.
-        original = {}
-        for key in in_dict:
-            original[key] = in_dict[key]
-        return original
+def _snapshot(mapping: Any) -> Any:
+    """The contents of ``mapping`` (neither a plain dict nor a dotted name), to restore later."""
+    if type(mapping) is _Environ:
+        return _EnvironSnapshot(mapping)
+    return _by_method(mapping, "copy", _items_as_dict)
 
 
-def _update(in_dict: Any, values: Any) -> None:
-    try:
-        in_dict.update(values)
-    except AttributeError:
-        for key in values:
-            in_dict[key] = values[key]
+def _put_back(mapping: Any, contents: Any) -> None:
+    """Make ``mapping`` hold exactly ``contents`` again (what ``_snapshot`` returned)."""
+    if type(contents) is _EnvironSnapshot and contents.environ is mapping:
+        # Only the variables that changed are written, not the whole environment.
+        contents.restore()
+        return
+    _clear_dict(mapping)
+    _by_method(mapping, "update", _set_each_item, contents)
 
 
 class _patch_dict:
-    """Patch a dictionary, or dictionary like object, and restore the dictionary to its
-    original state after the test, where the test is a decorated function, a ``with``
-    block, or the time between ``start()`` and ``stop()``.
+    """Set items of a mapping while active, then give it back exactly its old contents.
 
-    ``in_dict`` may also be the dotted name of a mapping, imported when the patch starts.
-    ``values`` is a mapping or an iterable of ``(key, value)`` pairs; keyword arguments
-    add more values. With ``clear=True`` the mapping is emptied before the values are set.
+    ``in_dict`` is the mapping, or its dotted name (imported when the patch first starts);
+    the items set are those of ``values`` (a mapping or ``(key, value)`` pairs) and of the
+    keyword arguments, after emptying the mapping if ``clear`` is true. Works as a decorator
+    of functions, coroutine functions and classes, as a context manager, and through
+    ``start()`` and ``stop()``.
 
     .. versionadded:: 0.1.0
     """
@@ -178,11 +194,10 @@ class _patch_dict:
         clear: bool = False,
         **kwargs: Any,
     ) -> None:
-        self.in_dict = in_dict
-        # Copied now: later changes to the caller's mapping must not leak into the patch.
-        self.values = dict(values)
-        self.values.update(kwargs)
-        self.clear = clear
+        # The items are copied now, keywords winning: changes the caller makes to its own
+        # mapping afterwards must not leak into the patch.
+        items: Dict[Any, Any] = dict(values, **kwargs)
+        self.in_dict, self.values, self.clear = in_dict, items, clear
         self._original = None
 
     @property
@@ -202,7 +217,7 @@ class _patch_dict:
         return self.decorate_callable(target)  # type: ignore[return-value]
 
     def decorate_callable(self, f: Callable[..., Any]) -> Callable[..., Any]:
-        """Wrap ``f`` so that it runs with the mapping patched.
+        """Wrap ``f`` so that every call runs with the mapping patched.
 
         .. versionadded:: 0.1.0
         """
@@ -211,14 +226,17 @@ class _patch_dict:
         def _inner(*args: Any, **kw: Any) -> Any:
             self._patch_dict()
             try:
-                return f(*args, **kw)
-            finally:
+                result = f(*args, **kw)
+            except BaseException:
                 self._unpatch_dict()
+                raise
+            self._unpatch_dict()
+            return result
 
         return _inner
 
     def decorate_async_callable(self, f: Callable[..., Any]) -> Callable[..., Any]:
-        """Wrap the coroutine function ``f``; the mapping stays patched across awaits.
+        """Wrap the coroutine function ``f``; the mapping stays patched across its awaits.
 
         .. versionadded:: 0.1.0
         """
@@ -227,9 +245,12 @@ class _patch_dict:
         async def _inner(*args: Any, **kw: Any) -> Any:
             self._patch_dict()
             try:
-                return await f(*args, **kw)
-            finally:
+                result = await f(*args, **kw)
+            except BaseException:
                 self._unpatch_dict()
+                raise
+            self._unpatch_dict()
+            return result
 
         return _inner
 
@@ -238,18 +259,15 @@ class _patch_dict:
 
         .. versionadded:: 0.1.0
         """
-        prefix = _test_prefix()
-        for attr in dir(klass):
-            attr_value = getattr(klass, attr)
-            # hasattr, not callable(), as for the other patchers.
-            if attr.startswith(prefix) and hasattr(attr_value, "__call__"):  # noqa: B004
-                # A patcher of its own for each method: they must not share patch state.
-                decorator = _patch_dict(self.in_dict, self.values, self.clear)
-                setattr(klass, attr, decorator(attr_value))
-        return klass
+        # Every member is looked up, test method or not, as patch.dict always did.
+        return _patch_test_methods(klass, self._copy_for_method, look_up_every_name=True)
+
+    def _copy_for_method(self) -> _patch_dict:
+        # A patcher of the base class, as for every decorated method: no shared state.
+        return _patch_dict(self.in_dict, values=self.values, clear=self.clear)
 
     def __enter__(self) -> Any:
-        """Patch the dict.
+        """Apply the patch and return the patched mapping.
 
         .. versionadded:: 0.1.0
         """
@@ -266,12 +284,12 @@ class _patch_dict:
             if isinstance(in_dict, str):
                 # Resolved on first use and kept, as in the standard library.
                 in_dict = self.in_dict = _importer(in_dict)
-            self._original = _copy_contents(in_dict)
+            self._original = _snapshot(in_dict)
         self._started = True
         try:
             if self.clear:
                 _clear_dict(in_dict)
-            _update(in_dict, self.values)
+            _by_method(in_dict, "update", _set_each_item, self.values)
         except BaseException:
             # Setting the values failed part way (os.environ refuses non-str values, say):
             # put back what was there before letting the error out.
@@ -282,18 +300,14 @@ class _patch_dict:
     def _unpatch_dict(self) -> None:
         self._started = False
         in_dict = self.in_dict
-        original = self._original
         if type(in_dict) is dict:
             in_dict.clear()
-            in_dict.update(original)
-        elif type(original) is _EnvironSnapshot and original.environ is in_dict:
-            original.restore()
+            in_dict.update(self._original)
         else:
-            _clear_dict(in_dict)
-            _update(in_dict, original)
+            _put_back(in_dict, self._original)
 
     def __exit__(self, *args: Any) -> Literal[False]:
-        """Unpatch the dict.
+        """Restore the mapping's contents; never suppresses an exception.
 
         .. versionadded:: 0.1.0
         """
@@ -302,21 +316,17 @@ class _patch_dict:
         return False
 
     def start(self) -> Any:
-        """Activate a patch, returning the patched mapping.
+        """Apply the patch until ``stop()`` (or ``patch.stopall()``); returns the mapping.
 
         .. versionadded:: 0.1.0
         """
-        result = self._patch_dict()
-        self._active_patches.append(self)
-        return result
+        return _registry._enlisted(self, self._patch_dict())
 
     def stop(self) -> Optional[bool]:
-        """Stop an active patch; does nothing (returns None) if it was not started.
+        """Undo a patch applied by ``start()``; returns None if there is none to undo.
 
         .. versionadded:: 0.1.0
         """
-        try:
-            self._active_patches.remove(self)
-        except ValueError:
-            return None
-        return self.__exit__(None, None, None)
+        if _registry._withdrawn(self):
+            return self.__exit__(None, None, None)
+        return None

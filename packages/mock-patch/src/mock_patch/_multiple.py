@@ -10,16 +10,14 @@ them as a dict from ``with`` and ``start()``.
 
 from __future__ import annotations
 
-from functools import partial
-
 from mock_patch._patcher import _patch
-from mock_patch._target import _importer
+from mock_patch._target import _owner_getter
 
 # typing is only needed by type checkers; importing it at run time would cost more than the
 # rest of this package.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable
+    from typing import Any
 
 __all__ = ["_patch_multiple"]
 
@@ -33,34 +31,26 @@ def _patch_multiple(
     new_callable: Any = None,
     **kwargs: Any,
 ) -> _patch:
-    """Perform multiple patches in a single call.
+    """Replace several attributes of one target together, one keyword argument each.
 
-    ``target`` is the object to patch, or the dotted name of one (imported when the patch
-    starts); each keyword argument names an attribute and gives its new value, ``DEFAULT``
-    for a created mock. ``spec``, ``create``, ``spec_set``, ``autospec`` and
-    ``new_callable`` apply to every attribute.
+    ``target`` is the object or its dotted name (imported when the patch starts). Each
+    keyword names an attribute and gives its replacement; ``DEFAULT`` asks for a created
+    mock. ``spec``, ``create``, ``spec_set``, ``autospec`` and ``new_callable`` apply to
+    all of them.
 
     .. versionadded:: 0.1.0
     """
-    getter: Callable[[], Any]
-    # Exactly str: an instance of a str subclass is an object to patch, not a name.
-    if type(target) is str:
-        getter = partial(_importer, target)
-    else:
-
-        def getter() -> Any:
-            return target
-
+    getter = _owner_getter(target)
     if not kwargs:
         raise ValueError("Must supply at least one keyword argument with patch.multiple")
-    items = list(kwargs.items())
-    attribute, new = items[0]
-    patcher = _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, {})
-    patcher.attribute_name = attribute
-    for attribute, new in items[1:]:
-        this_patcher = _patch(
-            getter, attribute, new, spec, create, spec_set, autospec, new_callable, {}
-        )
-        this_patcher.attribute_name = attribute
-        patcher.additional_patchers.append(this_patcher)
-    return patcher
+
+    def keyword_patcher(attribute: str, new: Any) -> _patch:
+        # Patchers with an attribute_name hand their created mock over under that keyword.
+        made = _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, {})
+        made.attribute_name = attribute
+        return made
+
+    # Built in keyword order: the first keyword's patcher leads and carries the others.
+    lead, *followers = [keyword_patcher(name, value) for name, value in kwargs.items()]
+    lead.additional_patchers = followers
+    return lead

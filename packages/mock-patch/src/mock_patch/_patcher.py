@@ -52,6 +52,46 @@ _RESET_BY_DELETE: FrozenSet[str] = frozenset(
 
 _MISSING: Any = object()
 
+# Values of spec_set that may come with spec or autospec (compared with ``in``, so 1 counts
+# as True): both then only say "make it a spec_set".
+_SPEC_SET_WITH_SPEC: Tuple[Any, ...] = (True, None)
+
+# The constructor arguments that copy() passes on, in constructor order.
+_SETTINGS: Tuple[str, ...] = (
+    "getter",
+    "attribute",
+    "new",
+    "spec",
+    "create",
+    "spec_set",
+    "autospec",
+    "new_callable",
+    "kwargs",
+)
+
+
+def _current_value(target: Any, name: str) -> Tuple[Any, bool]:
+    """What ``target.name`` is now (``DEFAULT`` if nothing), and whether ``target`` owns it."""
+    try:
+        return target.__dict__[name], True
+    except (KeyError, AttributeError):
+        # Inherited, answered by __getattr__, or missing altogether.
+        return getattr(target, name, DEFAULT), False
+
+
+def _spec_options(spec: Any, spec_set: Any, autospec: Any) -> Tuple[Any, Any, Any]:
+    """Return ``(spec, spec_set, autospec)`` with ``False`` read as ``None``, after refusing
+    the combinations that contradict each other."""
+    spec, spec_set, autospec = [
+        None if option is False else option for option in (spec, spec_set, autospec)
+    ]
+    if spec is not None or autospec is not None:
+        if spec is not None and autospec is not None:
+            raise TypeError("Can't specify spec and autospec")
+        if spec_set not in _SPEC_SET_WITH_SPEC:
+            raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
+    return spec, spec_set, autospec
+
 
 class _patch:
     """Patches one attribute of one object; used as decorator, context manager or with
@@ -117,16 +157,12 @@ class _patch:
                 f"Cannot spec attr {attribute!r} as the spec_set target has already been"
                 f" mocked out. [spec_set={spec_set!r}]"
             )
-        self.getter = getter
-        self.attribute = attribute
-        self.new = new
-        self.new_callable = new_callable
-        self.spec = spec
-        self.create = create
+        # Where: the owner (resolved on start) and the attribute name.
+        self.getter, self.attribute, self.create = getter, attribute, create
+        # What: an explicit replacement, or how to make one.
+        self.new, self.new_callable, self.kwargs = new, new_callable, kwargs
+        self.spec, self.spec_set, self.autospec = spec, spec_set, autospec
         self.has_local = False
-        self.spec_set = spec_set
-        self.autospec = autospec
-        self.kwargs = kwargs
         self.additional_patchers = []
 
     @property
@@ -144,23 +180,11 @@ class _patch:
         """
         # The settings were validated when self was made; unsafe=True skips re-checking them
         # (the standard library re-checks and so refuses to copy an unsafe=True patcher).
-        patcher = _patch(
-            self.getter,
-            self.attribute,
-            self.new,
-            self.spec,
-            self.create,
-            self.spec_set,
-            self.autospec,
-            self.new_callable,
-            self.kwargs,
-            unsafe=True,
-        )
-        if not self._unsafe:
-            patcher._unsafe = False
-        patcher.attribute_name = self.attribute_name
-        patcher.additional_patchers = [p.copy() for p in self.additional_patchers]
-        return patcher
+        twin = _patch(*[getattr(self, setting) for setting in _SETTINGS], unsafe=True)
+        twin._unsafe = self._unsafe
+        twin.attribute_name = self.attribute_name
+        twin.additional_patchers = [extra.copy() for extra in self.additional_patchers]
+        return twin
 
     def __call__(self, func: _T) -> _T:
         target: Any = func
@@ -207,21 +231,17 @@ class _patch:
         """
         target = self.target
         name = self.attribute
-        try:
-            original = target.__dict__[name]
-        except (AttributeError, KeyError):
-            original = getattr(target, name, DEFAULT)
-            local = False
-        else:
-            local = True
+        found = _current_value(target, name)
         if name in _builtins and isinstance(target, ModuleType):
+            # From now on this patcher may also add the name (see _builtins).
             self.create = True
-        if not self.create and original is DEFAULT:
+        elif found[0] is DEFAULT and not self.create:
             raise AttributeError(f"{target} does not have the attribute {name!r}")
-        return original, local
+        return found
 
     def __enter__(self) -> Any:
-        """Perform the patch.
+        """Put the replacement in place and return it (``patch.multiple``: a dict of the
+        mocks it created, by attribute name).
 
         .. versionadded:: 0.1.0
         """
@@ -248,17 +268,8 @@ class _patch:
             elif self.kwargs:
                 raise TypeError("Can't pass kwargs to a mock we aren't creating")
         else:
-            # False means "no spec", as None does.
-            if spec is False:
-                spec = None
-            if spec_set is False:
-                spec_set = None
-            if autospec is False:
-                autospec = None
-            if spec is not None and autospec is not None:
-                raise TypeError("Can't specify spec and autospec")
-            if (spec is not None or autospec is not None) and spec_set not in (True, None):
-                raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
+            # Checked before the target is looked at, so these errors win.
+            spec, spec_set, autospec = _spec_options(spec, spec_set, autospec)
             original, local = self.get_original()
             if autospec is not None:
                 new = _autospecced(
@@ -313,7 +324,7 @@ class _patch:
         exc_value: Optional[BaseException] = None,
         traceback: Optional[TracebackType] = None,
     ) -> Optional[bool]:
-        """Undo the patch.
+        """Put the original back (and end any additional patches, innermost first).
 
         .. versionadded:: 0.1.0
         """
@@ -357,22 +368,18 @@ class _patch:
             setattr(target, attribute, original)
 
     def start(self) -> Any:
-        """Activate a patch, returning any created mock.
+        """Apply the patch until ``stop()`` (or ``patch.stopall()``); returns what ``with``
+        would bind.
 
         .. versionadded:: 0.1.0
         """
-        result = self.__enter__()
-        self._active_patches.append(self)
-        return result
+        return _registry._enlisted(self, self.__enter__())
 
     def stop(self) -> Optional[bool]:
-        """Stop an active patch; does nothing (returns None) if it was not started.
+        """Undo a patch applied by ``start()``; returns None if there is none to undo.
 
         .. versionadded:: 0.1.0
         """
-        try:
-            self._active_patches.remove(self)
-        except ValueError:
-            # Not started with start(), or already stopped.
-            return None
-        return self.__exit__(None, None, None)
+        if _registry._withdrawn(self):
+            return self.__exit__(None, None, None)
+        return None

@@ -14,7 +14,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, List
 
-__all__ = ["_active_patches", "_patch_stopall"]
+__all__ = ["_active_patches", "_enlisted", "_patch_stopall", "_withdrawn"]
 
 # One list for every kind of patcher, in start order. The standard library exposes it as
 # ``_patch._active_patches`` and some tools read it there, so the patcher classes alias it.
@@ -22,11 +22,31 @@ _active_patches: List[Any] = []
 
 
 def _patch_stopall() -> None:
-    """Stop all active patches. LIFO to unroll nested patches.
+    """Stop every patcher that ``start()`` left running, the most recent one first.
 
     .. versionadded:: 0.1.0
     """
-    # Iterate over a snapshot: each stop() removes its patcher from the list, and a patcher
-    # subclass whose stop() does not must not make this loop forever.
-    for patcher in reversed(_active_patches[:]):
-        patcher.stop()
+    # Work from a copy: stop() takes a patcher off the shared list, and a subclass whose
+    # stop() forgets to must still be stopped only once.
+    pending = list(_active_patches)
+    while pending:
+        pending.pop().stop()
+
+
+def _enlisted(patcher: Any, result: Any) -> Any:
+    """Record ``patcher`` as started by ``start()`` and pass ``result`` through.
+
+    Called only once the patch is in place, so a failed start leaves nothing to stop.
+    """
+    patcher._active_patches.append(patcher)
+    return result
+
+
+def _withdrawn(patcher: Any) -> bool:
+    """Forget ``patcher``; False if it was not recorded (already stopped, or started by
+    ``with`` or a decorator, whose own scope undoes it)."""
+    active: List[Any] = patcher._active_patches
+    if patcher in active:
+        active.remove(patcher)
+        return True
+    return False

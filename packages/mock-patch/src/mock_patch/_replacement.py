@@ -18,7 +18,7 @@ from mock_magic import AsyncMock, MagicMock, NonCallableMagicMock, _is_async_fun
 # rest of this package.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Dict, Optional
+    from typing import Any, Dict, Optional, Tuple
 
 __all__ = ["MissingSpecPackageError", "_autospecced", "_created", "_is_async_target"]
 
@@ -71,6 +71,36 @@ def _is_async_target(obj: Any) -> bool:
     return _is_async_obj(obj)
 
 
+def _resolve_true(original: Any, spec: Any, spec_set: Any) -> Tuple[Any, Any]:
+    """Return ``(spec, spec_set)`` with ``True`` standing for the original.
+
+    ``spec_set=True`` turns the spec (explicit, or else the original) into the spec_set.
+    """
+    if spec_set is True:
+        return None, (original if spec is None or spec is True else spec)
+    return (original if spec is True else spec), spec_set
+
+
+def _mock_class(original: Any, spec: Any, spec_set: Any) -> Any:
+    """The mock class for a created replacement, from the original and the resolved specs."""
+    if spec is None:
+        # Without a spec an async original still asks for an AsyncMock, even under a
+        # spec_set, which then only limits the attributes.
+        if _is_async_target(original):
+            return AsyncMock
+        if spec_set is None:
+            return MagicMock
+    governing = spec if spec_set is None else spec_set
+    if _is_async_func(governing):
+        return AsyncMock
+    if _is_list(governing):
+        # A list of attribute names is callable only if it names __call__.
+        calls = "__call__" in governing
+    else:
+        calls = callable(governing)
+    return MagicMock if calls else NonCallableMagicMock
+
+
 def _created(
     attribute: str,
     original: Any,
@@ -91,52 +121,35 @@ def _created(
             return klass(**{"name": attribute, **kwargs})
         return klass(name=attribute)
 
-    if (spec is not None or spec_set is not None) and original is DEFAULT:
+    if original is DEFAULT and (spec is not None or spec_set is not None):
         raise TypeError("Can't use 'spec' with create=True")
-    if spec is True:
-        spec = original
-    if spec_set is True:
-        # spec_set=True turns an explicit spec (or the original) into a spec_set.
-        spec_set = original if spec is None else spec
-        spec = None
+    spec, spec_set = _resolve_true(original, spec, spec_set)
+    klass = _mock_class(original, spec, spec_set) if new_callable is None else new_callable
 
-    if new_callable is not None:
-        klass = new_callable
-    elif spec is None and _is_async_target(original):
-        klass = AsyncMock
-    elif spec is None and spec_set is None:
-        klass = MagicMock
-    else:
-        this_spec = spec_set if spec_set is not None else spec
-        if _is_async_func(this_spec):
-            klass = AsyncMock
-        elif ("__call__" not in this_spec) if _is_list(this_spec) else not callable(this_spec):
-            klass = NonCallableMagicMock
-        else:
-            klass = MagicMock
-
-    new_kwargs: Dict[str, Any] = {}
-    if spec is not None:
-        new_kwargs["spec"] = spec
-    if spec_set is not None:
-        new_kwargs["spec_set"] = spec_set
+    options: Dict[str, Any] = {
+        key: value for key, value in (("spec", spec), ("spec_set", spec_set)) if value is not None
+    }
     # Only mock classes understand name=; other factories get just the spec and kwargs.
     if isinstance(klass, type) and issubclass(klass, NonCallableMock):
-        new_kwargs["name"] = attribute
-    new_kwargs.update(kwargs)
-    new = klass(**new_kwargs)
+        options["name"] = attribute
+    options.update(kwargs)
+    made = klass(**options)
+    governing = spec if spec_set is None else spec_set
+    if governing is not None and isinstance(original, type) and _is_instance_mock(made):
+        _configure_instances(made, klass, governing, options)
+    return made
 
-    this_spec = spec_set if spec_set is not None else spec
-    if this_spec is not None and isinstance(original, type) and _is_instance_mock(new):
-        # Patching a class with a spec: instances made by calling the mock get the same spec
-        # (and the same configuration), and are not callable unless instances of the spec are.
-        if _is_list(this_spec) or _instance_callable(this_spec):
-            instance_klass = klass
-        else:
-            instance_klass = NonCallableMagicMock
-        new_kwargs.pop("name", None)
-        new.return_value = instance_klass(_new_parent=new, _new_name="()", **new_kwargs)
-    return new
+
+def _configure_instances(made: Any, klass: Any, governing: Any, options: Dict[str, Any]) -> None:
+    """Give a mock standing in for a class a ``return_value`` like the class's instances.
+
+    The instance mock gets the same spec and configuration (but not the name) and is
+    callable only if instances of the spec would be.
+    """
+    instances_call = _is_list(governing) or _instance_callable(governing)
+    instance_class = klass if instances_call else NonCallableMagicMock
+    settings = {key: value for key, value in options.items() if key != "name"}
+    made.return_value = instance_class(_new_parent=made, _new_name="()", **settings)
 
 
 def _autospecced(
@@ -153,26 +166,35 @@ def _autospecced(
     if new is not DEFAULT:
         raise TypeError("autospec creates the mock for you. Can't specify autospec and new.")
     if original is DEFAULT:
+        # create=True found nothing to take a spec from.
         raise TypeError("Can't use 'autospec' with create=True")
-    spec_set = bool(spec_set)
-    if autospec is True:
-        autospec = original
+    strict = bool(spec_set)
+    source = original if autospec is True else autospec
+    _refuse_mocked_sources(target, attribute, source)
+    create_autospec = _create_autospec()
+    # With unsafe=True the caller allowed misspelled keywords: create_autospec must too.
+    flags = _UNSAFE if unsafe else _SAFE
+    return create_autospec(source, spec_set=strict, _name=attribute, **flags, **kwargs)
+
+
+# Extra keywords for create_autospec; never mutated.
+_UNSAFE: Dict[str, Any] = {"unsafe": True}
+_SAFE: Dict[str, Any] = {}
+
+
+def _refuse_mocked_sources(target: Any, attribute: str, source: Any) -> None:
+    # Autospeccing from a mock would give a mock of the mock's own API, never what was meant.
     if _is_instance_mock(target):
         raise InvalidSpecError(
             f"Cannot autospec attr {attribute!r} as the patch target has already been"
-            f" mocked out. [target={target!r}, attr={autospec!r}]"
+            f" mocked out. [target={target!r}, attr={source!r}]"
         )
-    if _is_instance_mock(autospec):
+    if _is_instance_mock(source):
         target_name = getattr(target, "__name__", target)
         raise InvalidSpecError(
             f"Cannot autospec attr {attribute!r} from target {target_name!r} as it has"
-            f" already been mocked out. [target={target!r}, attr={autospec!r}]"
+            f" already been mocked out. [target={target!r}, attr={source!r}]"
         )
-    create_autospec = _create_autospec()
-    if unsafe:
-        # The caller allowed the misspelled keywords; do not let create_autospec refuse them.
-        return create_autospec(autospec, spec_set=spec_set, _name=attribute, unsafe=True, **kwargs)
-    return create_autospec(autospec, spec_set=spec_set, _name=attribute, **kwargs)
 
 
 _create_autospec_function: Optional[Any] = None

@@ -22,7 +22,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable, Dict, Tuple
 
-__all__ = ["_dot_lookup", "_get_target", "_importer"]
+__all__ = ["_dot_lookup", "_get_target", "_importer", "_owner_getter", "_returning"]
 
 # name -> its module prefixes ('a', 'a.b', 'a.b.c'), or () when the name must take the slow
 # path. Names are few (one per distinct patch target in a test suite), so this stays small.
@@ -103,6 +103,25 @@ def _dot_lookup(thing: Any, comp: str, import_path: str) -> Any:
         return getattr(thing, comp)
 
 
+def _returning(obj: Any) -> Callable[[], Any]:
+    """A getter for an owner given as the object itself (``patch.object``)."""
+
+    def getter() -> Any:
+        return obj
+
+    return getter
+
+
+def _owner_getter(target: Any) -> Callable[[], Any]:
+    """A getter for ``target``: imported when called if it is a dotted name, else itself.
+
+    Only exact ``str`` instances are names; a ``str`` subclass instance is an object.
+    """
+    if type(target) is str:
+        return partial(_importer, target)
+    return _returning(target)
+
+
 def _get_target(target: Any) -> Tuple[Callable[[], Any], str]:
     """Split ``'module.name.attribute'`` into a getter for the owner and the attribute name.
 
@@ -110,20 +129,24 @@ def _get_target(target: Any) -> Tuple[Callable[[], Any], str]:
 
     .. versionadded:: 0.1.0
     """
-    if type(target) is str:
-        cached = _targets.get(target)
-        if cached is not None:
-            return cached
+    named = type(target) is str
+    if named:
+        known = _targets.get(target)
+        if known is not None:
+            return known
     try:
         owner, attribute = target.rsplit(".", 1)
-    except (TypeError, ValueError, AttributeError):
-        # Implicitly chained, as in the standard library: the context shows what was wrong.
-        raise TypeError(  # noqa: B904
-            f"Need a valid target to patch. You supplied: {target!r}"
-        )
-    result: Tuple[Callable[[], Any], str] = (partial(_importer, owner), attribute)
-    if type(target) is str:
+    except (AttributeError, ValueError, TypeError):
+        # Not a string, or no dot in it. Left implicitly chained: the context says which.
+        raise _bad_target(target)  # noqa: B904
+    found: Tuple[Callable[[], Any], str] = (partial(_importer, owner), attribute)
+    if named:
         if len(_targets) >= _CACHE_LIMIT:
             _targets.clear()
-        _targets[target] = result
-    return result
+        _targets[target] = found
+    return found
+
+
+def _bad_target(target: Any) -> TypeError:
+    # The wording is the standard library's: code and tests match on it.
+    return TypeError(f"Need a valid target to patch. You supplied: {target!r}")

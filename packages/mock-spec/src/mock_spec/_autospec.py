@@ -9,18 +9,20 @@ what the standard library's eager construction gives.
 
 from __future__ import annotations
 
-from mock_core import InvalidSpecError, _check_spec_arg_typos, _is_instance_mock, _is_list
-from mock_core._util import _is_async_func
+from mock_core import InvalidSpecError
+from mock_core._errors import _check_spec_arg_typos
+from mock_core._noncallable import _is_instance_mock
+from mock_core._util import _is_async_func, _is_list
 from mock_magic import AsyncMock, MagicMock, NonCallableMagicMock
 
 from ._funcs import (
     _callable,
     _check_signature,
     _instance_callable,
-    _set_signature,
     _setup_async_mock,
     install_check,
     is_data_descriptor,
+    wrap_function,
 )
 from ._signature import FUNCTION_TYPES, get_signature_object
 from ._specstate import LazyAttributes
@@ -38,6 +40,7 @@ __all__ = [
 ]
 
 _MISSING = object()
+_FunctionType = FUNCTION_TYPES[0]
 # Keyword arguments the mock's constructor takes itself; the rest configure the
 # finished mock (dotted names reach into its attributes and return value).
 _CONSTRUCTOR_KEYS = ("return_value", "side_effect", "wraps")
@@ -166,8 +169,14 @@ def create_autospec(
     mock = klass(parent=_parent, _new_parent=_parent, _new_name=new_name, name=_name, **spec_kwargs)
 
     # Attribute names: the spec's dir(), which mock-core has just computed for the spec.
+    # A plain function's only non-magic attributes are the ones set on it.
     methods = mock._mock_methods
-    names = methods if described and spec is not None and methods is not None else dir(spec)
+    if type(spec) is _FunctionType:
+        names: Any = spec.__dict__
+    elif described and spec is not None and methods is not None:
+        names = methods
+    else:
+        names = dir(spec)
     originals = _read_attributes(spec, names)
 
     fields = _dataclass_fields(spec) if is_type and instance else None
@@ -198,7 +207,7 @@ def create_autospec(
 
     if is_function:
         # Top level only: attributes of a spec are never wrapped in functions.
-        result = _set_signature(mock, spec)
+        result = wrap_function(mock, spec, is_async_func)
         if result is not mock:
             if is_async_func:
                 _setup_async_mock(result)
@@ -256,7 +265,8 @@ def autospec_attribute(parent: Any, name: str, spec: Any, spec_set: Any, instanc
 def seal_if_sealed(parent: Any, child: Any) -> Any:
     """Seal a lazily created child of a sealed mock, as ``seal`` would have done eagerly."""
     if parent._mock_sealed:
-        from mock_core import _extract_mock, seal
+        from mock_core import seal
+        from mock_core._noncallable import _extract_mock
 
         inner = _extract_mock(child)
         if _is_instance_mock(inner) and inner._mock_new_parent is parent:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import sys
 
-from mock_core import DEFAULT, _Call, _CallList, _is_instance_mock
+from mock_core import DEFAULT
+from mock_core._call import _Call, _CallList
 from mock_core._classes import private_class
+from mock_core._noncallable import _is_instance_mock
 
 from ._signature import FUNCTION_TYPES, compiled_checker, get_signature_object, raise_bind_error
 
@@ -33,6 +35,7 @@ __all__ = [
     "_setup_func",
     "install_check",
     "is_data_descriptor",
+    "wrap_function",
 ]
 
 _new_call = tuple.__new__
@@ -63,7 +66,8 @@ def _callable(obj: Any) -> bool:
     if isinstance(obj, type):
         return True
     if isinstance(obj, (staticmethod, classmethod, _MethodType)):
-        return _callable(obj.__func__)
+        inner: Any = obj
+        return _callable(inner.__func__)
     return getattr(obj, "__call__", None) is not None  # noqa: B004
 
 
@@ -82,7 +86,7 @@ def _instance_callable(obj: Any) -> bool:
 
 def is_data_descriptor(obj: Any) -> bool:
     """``inspect.isdatadescriptor`` without importing ``inspect``."""
-    if isinstance(obj, type) or isinstance(obj, FUNCTION_TYPES):
+    if isinstance(obj, (type, *FUNCTION_TYPES)):
         return False
     kind = type(obj)
     return hasattr(kind, "__set__") or hasattr(kind, "__delete__")
@@ -117,11 +121,11 @@ def _checked_call(fast: Any, signature: Signature, fused: Any) -> Callable[..., 
     if fast is None:
         bind = signature.bind
 
-        def __call__(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+        def bind_then_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
             bind(*args, **kwargs)
             return fused(self, *args, **kwargs)
 
-        return __call__
+        return bind_then_call
 
     def __call__(self: Any, /, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -142,10 +146,10 @@ def _sig_hook(fast: Any, signature: Signature) -> Callable[..., None]:
     if fast is None:
         bind = signature.bind
 
-        def _mock_check_sig(self: Any, /, *args: Any, **kwargs: Any) -> None:
+        def bind_only(self: Any, /, *args: Any, **kwargs: Any) -> None:
             bind(*args, **kwargs)
 
-        return _mock_check_sig
+        return bind_only
 
     def _mock_check_sig(self: Any, /, *args: Any, **kwargs: Any) -> None:
         try:
@@ -173,7 +177,7 @@ def install_check(mock: Any, signature: Signature) -> None:
     set_attr = type.__setattr__
     set_attr(cls, "_mock_check_sig", _sig_hook(fast, signature))
     set_attr(cls, "__signature__", signature)
-    current = cls.__call__  # type: ignore[operator]
+    current = cls.__call__
     if _FUSED is not None and current is _FUSED:
         set_attr(cls, "__call__", _checked_call(fast, signature, _FUSED))
         return
@@ -225,7 +229,7 @@ def _fast_delegated_call(mock: Any, funcopy: Any, args: tuple[Any, ...], kwargs:
         mock._mock_delegate is not funcopy
         or kind.__call__ is not _FUSED
         or kind._mock_observers
-        or kind._mock_after_observers
+        or getattr(kind, "_mock_after_observers", None)
         or type(count) is not int
         or calls is None
         or every is None
@@ -258,11 +262,11 @@ def _sync_funcopy(mock: Any, fast: Any, signature: Signature) -> Callable[..., A
 
     if fast is None:
 
-        def funcopy(*args: Any, **kwargs: Any) -> Any:
+        def bound_funcopy(*args: Any, **kwargs: Any) -> Any:
             bind(*args, **kwargs)
-            return _fast_delegated_call(mock, funcopy, args, kwargs)
+            return _fast_delegated_call(mock, bound_funcopy, args, kwargs)
 
-        return funcopy
+        return bound_funcopy
 
     def funcopy(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -305,15 +309,20 @@ def _set_signature(mock: Any, original: Any, instance: bool = False) -> Any:
 
     .. versionadded:: 0.1.0
     """
+    from mock_core._util import _is_async_func
+
+    return wrap_function(mock, original, _is_async_func(original), instance)
+
+
+def wrap_function(mock: Any, original: Any, is_async: bool, instance: bool = False) -> Any:
+    """:func:`_set_signature`, told whether ``original`` is a coroutine function."""
     skipfirst = isinstance(original, type)
     found = get_signature_object(original, instance, skipfirst)
     if found is None:
         return mock
     signature = found[1]
     fast = compiled_checker(signature)
-    from mock_core._util import _is_async_func
-
-    if _is_async_func(original):
+    if is_async:
         funcopy = _async_funcopy(mock, fast, signature)
     else:
         funcopy = _sync_funcopy(mock, fast, signature)

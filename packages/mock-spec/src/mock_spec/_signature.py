@@ -95,7 +95,7 @@ def _target(spec: Any, as_instance: bool, eat_self: bool) -> tuple[Any, bool] | 
     """The callable whose signature describes calls of ``spec``, and whether to drop self."""
     if isinstance(spec, type) and not as_instance:
         # Calling a class runs its __init__, whose self the caller never passes.
-        return spec.__init__, True
+        return spec.__init__, True  # type: ignore[misc]
     if isinstance(spec, classmethod):
         return spec.__func__, True
     if isinstance(spec, staticmethod):
@@ -132,7 +132,9 @@ def _inspect_signature(obj: Any) -> Signature:
     if _FORMAT is None:
         # Before 3.14 inspect.signature never evaluates annotations (eval_str is off).
         return inspect.signature(obj)
-    return inspect.signature(obj, annotation_format=_FORMAT)  # pragma: no cover
+    return inspect.signature(  # type: ignore[call-arg, unused-ignore]  # pragma: no cover
+        obj, annotation_format=_FORMAT
+    )
 
 
 def _compute(target: Any, eat_self: bool) -> Signature | None:
@@ -160,6 +162,7 @@ def _new_function_cache() -> WeakKeyDictionary[Any, dict[Any, Any]]:
 def _cached(target: Any, eat_self: bool) -> Signature | None:
     """The signature of ``target`` (``self`` dropped when ``eat_self``), computed once."""
     kind = type(target)
+    variant: Any
     if kind is _FunctionType:
         owner, variant = target, eat_self
     elif kind is _MethodType and type(target.__func__) is _FunctionType:
@@ -344,10 +347,10 @@ def bind_checker(signature: Signature) -> Checker:
     if fast is None:
         bind = signature.bind
 
-        def check(*args: Any, **kwargs: Any) -> None:
+        def bind_only(*args: Any, **kwargs: Any) -> None:
             bind(*args, **kwargs)
 
-        return check
+        return bind_only
 
     def check(*args: Any, **kwargs: Any) -> None:
         try:

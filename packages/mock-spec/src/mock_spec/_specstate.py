@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from mock_core.plugins import Deferred
 
+from ._signature import FUNCTION_TYPES
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would slow the import
     from typing import Any
@@ -89,11 +91,9 @@ class LazyAttributes(Deferred):
         return attribute_mock(parent, name, self.originals[name], self)
 
     def needed_for_signature(self, name: str) -> bool:
-        # The standard library makes method mocks eagerly, so matching calls against
-        # them binds to their signatures even before first use; other attributes it
-        # leaves as placeholders too.
-        from ._signature import FUNCTION_TYPES
-
+        # The standard library makes method mocks eagerly, so expected calls of a method
+        # bind to its signature even before first use; other attributes are placeholders
+        # there too, and such matching passes them by.
         return isinstance(self.originals.get(name), FUNCTION_TYPES)
 
     def __repr__(self) -> str:
