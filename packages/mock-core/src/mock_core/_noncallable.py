@@ -69,11 +69,7 @@ del _Probe
 
 def _extract_mock(obj: Any) -> Any:
     """The mock behind an autospecced function, or ``obj`` itself."""
-    if (
-        isinstance(obj, _FUNCTION_TYPES)
-        and hasattr(obj, "mock")
-        and _is_instance_mock(obj.mock)
-    ):
+    if isinstance(obj, _FUNCTION_TYPES) and hasattr(obj, "mock") and _is_instance_mock(obj.mock):
         return obj.mock
     return obj
 
@@ -200,6 +196,8 @@ class NonCallableMock:
     _mock_child_rules: tuple[Any, ...] = ()
     _mock_observers: tuple[Any, ...] = ()
     _mock_after_observers: tuple[Any, ...] = ()
+    # Called by reset_mock for each mock reset; subclasses with more state set it.
+    _mock_reset_hook: Any = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -639,5 +637,6 @@ registry.on_change.append(_refresh_all)
 # _recording records on parents and adopts return values; it cannot import this
 # module (this module imports it), so it gets the function here.
 _recording._check_and_set_parent = _check_and_set_parent
+_recording._MockType = NonCallableMock
 _assertions._extract_mock = _extract_mock
 

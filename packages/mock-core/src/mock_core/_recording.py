@@ -13,8 +13,8 @@ if TYPE_CHECKING:  # typing is not imported at run time: it would double the imp
     from typing import Any
 
 from ._call import _Call, _CallList
-from ._registry import registry
-from ._sentinel import DEFAULT
+from ._registry import Deferred, registry
+from ._sentinel import DEFAULT, _deleted
 from ._util import _MockIter, _callable, _is_exception, _try_iter
 
 __all__ = [
@@ -205,24 +205,29 @@ _RESET_KEYS = (
     "_mock_mock_calls",
     "method_calls",
 )
+_RESET_SET = frozenset(_RESET_KEYS)
 
 
 def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -> None:
-    from ._noncallable import _is_instance_mock
-    from ._registry import Deferred
-    from ._sentinel import _deleted
-
-    seen: Any = visited if visited is not None else set()
+    """Reset ``mock``, its children and its return value, each mock once."""
+    seen: set[int] = set()
+    given = visited if visited is not None else None
     pending = [(mock, return_value, side_effect)]
+    mock_type = _MockType
+    reset_keys = _RESET_SET
     while pending:
         node, reset_return, reset_effect = pending.pop()
         key = id(node)
-        if key in seen:
+        if key in seen or (given is not None and key in given):
             continue
-        if isinstance(seen, set):
-            seen.add(key)
-        else:
-            seen.append(key)
+        seen.add(key)
+        if given is not None:
+            # Callers that pass ``visited`` (as the standard library's reset_mock
+            # does for children) see the ids of the mocks reset.
+            if isinstance(given, list):
+                given.append(key)
+            else:
+                given.add(key)
         if node._mock_delegate is not None:
             node.called = False
             node.call_args = None
@@ -230,22 +235,27 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
             node.mock_calls = _CallList()
             node.call_args_list = _CallList()
         store = node.__dict__
-        for name in _RESET_KEYS:
-            store.pop(name, None)
-        _reset_extra(node)
+        for name in reset_keys.intersection(store):
+            del store[name]
+        hook = node._mock_reset_hook
+        if hook is not None:
+            hook(node)
         if reset_return and not _keeps_return_value(node):
             store["_mock_return_value"] = DEFAULT
         if reset_effect:
             store["_mock_side_effect"] = None
         children = store.get("_mock_children")
         if children:
-            for child in list(children.values()):
-                if child is _deleted or isinstance(child, Deferred):
-                    continue
-                pending.append((child, reset_return, reset_effect))
+            for child in children.values():
+                if child is not _deleted and not isinstance(child, Deferred):
+                    pending.append((child, reset_return, reset_effect))
         ret = node._mock_return_value
-        if _is_instance_mock(ret) and ret is not node:
+        if ret is not node and issubclass(type(ret), mock_type):
             pending.append((ret, False, False))
+
+
+# Bound by _noncallable (which imports this module) to NonCallableMock.
+_MockType: Any = None
 
 
 def _keeps_return_value(node: Any) -> bool:
@@ -254,12 +264,6 @@ def _keeps_return_value(node: Any) -> bool:
     # its magic methods, as the stdlib has it since 3.13).
     keeps = getattr(type(node), "_mock_keeps_return_value", None)
     return keeps is not None and bool(keeps(node))
-
-
-def _reset_extra(node: Any) -> None:
-    hook = getattr(type(node), "_mock_reset_hook", None)
-    if hook is not None:
-        hook(node)
 
 
 def signature_for(spec: Any, as_instance: bool, eat_self: bool) -> Any:
