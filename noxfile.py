@@ -7,9 +7,11 @@ and build tools come from the index.
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import nox
@@ -28,7 +30,6 @@ ALL_PYTHONS = ("3.9", "3.10", "3.11", "3.12", "3.13")
 TEST_TOOLS = ("pytest>=7", "hypothesis>=6")
 # mypy 2 no longer checks code for a Python 3.9 target (tool.mypy python_version).
 MYPY = "mypy>=1.14,<2"
-WHEELS = ROOT / "build" / "wheels"
 # Tools that make their own environments (hatch) must not be pointed at the session's by
 # the variables nox sets for it, or uv installs their build requirements in the wrong place.
 NOT_THIS_VENV = {"VIRTUAL_ENV": None, "UV_PYTHON": None, "UV_PROJECT_ENVIRONMENT": None}
@@ -66,26 +67,27 @@ def _closure(dists: list[str]) -> list[str]:
     return sorted(seen, key=PACKAGES.index)
 
 
-_wheels_built = False
+_wheels: Path | None = None
 
 
 def _build_wheels(session: nox.Session) -> Path:
-    """Build every package's wheel into build/wheels, once per nox run."""
-    global _wheels_built
-    if not _wheels_built:
-        shutil.rmtree(WHEELS, ignore_errors=True)
-        WHEELS.mkdir(parents=True)
+    """Build every package's wheel, once per nox run, into a directory of that run's own."""
+    global _wheels
+    if _wheels is None:
+        # Private to this run: a second nox run in the same checkout must not swap them.
+        wheels = Path(tempfile.mkdtemp(prefix="mockkit-wheels-"))
+        atexit.register(shutil.rmtree, wheels, ignore_errors=True)
         for dist in PACKAGES:
             source = str(ROOT / "packages" / dist)
             if session.venv_backend == "uv":
-                session.run("uv", "build", "--quiet", "--wheel", "--out-dir", str(WHEELS), source)
+                session.run("uv", "build", "--quiet", "--wheel", "--out-dir", str(wheels), source)
             else:
                 session.run(
                     "python", "-m", "pip", "wheel", "--quiet", "--no-deps",
-                    "--wheel-dir", str(WHEELS), source,
+                    "--wheel-dir", str(wheels), source,
                 )  # fmt: skip
-        _wheels_built = True
-    return WHEELS
+        _wheels = wheels
+    return _wheels
 
 
 def _install_local(session: nox.Session, dists: list[str]) -> None:
@@ -118,7 +120,7 @@ def conformance(session: nox.Session) -> None:
     _install_local(session, list(PACKAGES))
     session.install(*TEST_TOOLS)
     session.run("python", "tests/conformance/run_cpython_suite.py", *session.posargs)
-    session.run("pytest", "tests", env={"MOCKKIT_WHEELS": str(WHEELS)})
+    session.run("pytest", "tests", env={"MOCKKIT_WHEELS": str(_build_wheels(session))})
 
 
 @nox.session

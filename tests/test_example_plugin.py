@@ -137,10 +137,6 @@ def test_discovered_plugin_counts_calls(python: Path) -> None:
     assert _probe(python)["count_later"] == 2
 
 
-@pytest.mark.xfail(
-    reason="mock-core discovers plugins on the first child, failure or magic, not before the "
-    "first call: calls of a mock with a return_value made before then are not observed",
-)
 def test_discovered_observer_sees_calls_from_the_first(python: Path) -> None:
     # 3 calls of `early`, 2 of `svc`: every recorded call of the run.
     assert _probe(python)["count_with_early"] == 5

@@ -42,7 +42,7 @@ class _CodeMock:
         store = code.__dict__
         store["co_flags"] = _CO_FLAGS
         store["co_argcount"] = 0
-        store["co_varnames"] = ()
+        store["co_varnames"] = ("args", "kwargs")
         store["co_posonlyargcount"] = 0
         store["co_kwonlyargcount"] = 0
         return obj.__dict__.setdefault("__code__", code)

@@ -211,3 +211,9 @@ from ._recording import _record_up  # noqa: E402
 
 _noncallable._CallableMixin = CallableMixin
 _noncallable._Mock = Mock
+
+# ``inspect.signature`` of an unspecced mock shows ``(*args, **kwargs)``, as in the
+# standard library; the annotations above are for type checkers only.
+for _function in (_fused_call, CallableMixin.__call__):
+    _function.__annotations__ = {}
+del _function

@@ -71,7 +71,11 @@ def _record_up(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None
             method_path = (
                 f"{node._mock_name}.{method_path}" if node._mock_parent is not None else None
             )
-        node._mock_mock_calls.append(_new_call(_Call, (path, args, kwargs)))
+        entry = _new_call(_Call, (path, args, kwargs))
+        if node._mock_delegate is None:
+            node._mock_mock_calls.append(entry)
+        else:
+            node.mock_calls.append(entry)
         step = node._mock_new_name
         if step:
             path = step + path if path.startswith("()") else f"{step}.{path}"
@@ -248,6 +252,11 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
         if children:
             for child in children.values():
                 if child is not _deleted and not isinstance(child, Deferred):
+                    # An autospecced function stands for its mock.
+                    if not issubclass(type(child), mock_type):
+                        child = getattr(child, "mock", None)
+                        if not issubclass(type(child), mock_type):
+                            continue
                     pending.append((child, reset_return, reset_effect))
         ret = node._mock_return_value
         if ret is not node and issubclass(type(ret), mock_type):

@@ -82,15 +82,6 @@ class Deferred:
         """
         return False
 
-    def needed_for_signature(self, name: str) -> bool:
-        """Whether matching a recorded call against child ``name`` should create it.
-
-        Placeholders standing for children an eager implementation would already
-        have made (autospecced methods) answer True, so that ``assert_has_calls``
-        binds calls to their signatures; the default leaves the placeholder alone.
-        """
-        return False
-
 
 class FailureContext:
     """What a failure renderer is told (plugin point 6).

@@ -32,13 +32,13 @@ def _is_list(obj: object) -> bool:
 
 
 def _callable(obj: object) -> bool:
+    """Whether ``obj`` can serve as a side effect to call (classes count)."""
     if isinstance(obj, type):
         return True
-    if isinstance(obj, (staticmethod, classmethod)):
-        return _callable(obj.__func__)
-    func = getattr(obj, "__func__", None)
-    if func is not None and type(obj).__name__ == "method":
-        return _callable(func)
+    if isinstance(obj, (staticmethod, classmethod)) or type(obj).__name__ == "method":
+        # Descriptors and bound methods are as callable as the function they hold.
+        inner = getattr(obj, "__func__", None)
+        return inner is not None and _callable(inner)
     return getattr(obj, "__call__", None) is not None  # noqa: B004
 
 

@@ -277,8 +277,9 @@ class _patch_dict:
         if self._started:
             raise RuntimeError("Patch is already started")
         in_dict = self.in_dict
-        if type(in_dict) is dict:
-            # Plain dicts, the common case: their own C methods, nothing to dispatch on.
+        # Plain dicts, the common case, use their own C methods with nothing to dispatch on.
+        plain = type(in_dict) is dict
+        if plain:
             self._original = in_dict.copy()
         else:
             if isinstance(in_dict, str):
@@ -287,9 +288,14 @@ class _patch_dict:
             self._original = _snapshot(in_dict)
         self._started = True
         try:
-            if self.clear:
-                _clear_dict(in_dict)
-            _by_method(in_dict, "update", _set_each_item, self.values)
+            if plain:
+                if self.clear:
+                    in_dict.clear()
+                in_dict.update(self.values)
+            else:
+                if self.clear:
+                    _clear_dict(in_dict)
+                _by_method(in_dict, "update", _set_each_item, self.values)
         except BaseException:
             # Setting the values failed part way (os.environ refuses non-str values, say):
             # put back what was there before letting the error out.

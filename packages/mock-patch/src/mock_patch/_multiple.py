@@ -44,13 +44,13 @@ def _patch_multiple(
     if not kwargs:
         raise ValueError("Must supply at least one keyword argument with patch.multiple")
 
-    def keyword_patcher(attribute: str, new: Any) -> _patch:
-        # Patchers with an attribute_name hand their created mock over under that keyword.
+    # One patcher per keyword, in keyword order. Each knows its keyword (attribute_name), under
+    # which it hands over the mock it creates; the first leads and carries the others.
+    patchers = []
+    for attribute, new in kwargs.items():
         made = _patch(getter, attribute, new, spec, create, spec_set, autospec, new_callable, {})
         made.attribute_name = attribute
-        return made
-
-    # Built in keyword order: the first keyword's patcher leads and carries the others.
-    lead, *followers = [keyword_patcher(name, value) for name, value in kwargs.items()]
-    lead.additional_patchers = followers
+        patchers.append(made)
+    lead = patchers[0]
+    lead.additional_patchers = patchers[1:]
     return lead
