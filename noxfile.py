@@ -110,8 +110,9 @@ def tests(session: nox.Session, package: str) -> None:
     _install_local(session, [package])
     session.install(*TEST_TOOLS)
     session.run(
-        "pytest", f"packages/{package}/tests", *session.posargs, env={"MOCKKIT_ISOLATED": "1"}
-    )
+        "pytest", "--durations=5", f"packages/{package}/tests", *session.posargs,
+        env={"MOCKKIT_ISOLATED": "1"},
+    )  # fmt: skip
 
 
 @nox.session(python=PYTHONS)
@@ -120,7 +121,8 @@ def conformance(session: nox.Session) -> None:
     _install_local(session, list(PACKAGES))
     session.install(*TEST_TOOLS)
     session.run("python", "tests/conformance/run_cpython_suite.py", *session.posargs)
-    session.run("pytest", "tests", env={"MOCKKIT_WHEELS": str(_build_wheels(session))})
+    wheels = str(_build_wheels(session))
+    session.run("pytest", "--durations=5", "tests", env={"MOCKKIT_WHEELS": wheels})
 
 
 @nox.session

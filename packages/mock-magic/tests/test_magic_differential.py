@@ -45,7 +45,13 @@ def drive(awaitable: Any) -> Any:
 
 
 async def _collect(mock: Any) -> list[Any]:
-    return [item async for item in mock]
+    # Bounded: a mock whose __aiter__ hands out another mock iterates forever.
+    items: list[Any] = []
+    async for item in mock:
+        items.append(item)
+        if len(items) == 4:
+            break
+    return items
 
 
 async def _async_with(mock: Any, fail: bool) -> Any:
@@ -118,7 +124,8 @@ def _protocol(name: str, mock: Any, arg: Any) -> Any:
     if name == "bool":
         return bool(mock)
     if name == "contains":
-        return arg in mock
+        # Called directly: ``in`` falls back to iterating, which may not end.
+        return mock.__contains__(arg)
     if name == "iter":
         return list(itertools.islice(iter(mock), 4))
     if name == "str":
@@ -186,7 +193,7 @@ def _resolve(mock: Any, path: tuple[str, ...]) -> Any:
 
 def _magic_step(mod: Any, root: Any, op: Op) -> Callable[[], Any]:
     kind = op[0]
-    target = lambda: _resolve(root, op[1])  # noqa: E731 - resolved inside the observed step
+    target = lambda: _resolve(root, op[1])
 
     if kind == "protocol":
         return lambda: _protocol(op[2], target(), op[3])
@@ -288,14 +295,26 @@ MAGIC_ROOTS = st.tuples(
 )
 
 
+# Specs that are classes give the stdlib a signature to bind recorded calls to before it
+# compares them; that is mock-spec's job (plugin point 3), absent from these tests.
+CLASS_SPECS = {"sized", "int"}
+MATCHING_STEPS = {"has_calls", "assert_called_with"}
+
+
 def _interpret_magic(mod: Any, program: Program) -> list[Outcome]:
     (cls_name, spec, name), *steps = program
     try:
         root = getattr(mod, cls_name)(spec=_spec(mod, spec), name=name)
     except BaseException as exc:
         return [("raise", type(exc).__name__, mask(str(exc)))]
-    # Unawaited coroutines from AsyncMock magics are expected here; keep them quiet.
-    outcomes = [_observe(_magic_step(mod, root, op)) for op in steps]
+    bound = spec in CLASS_SPECS
+    outcomes = []
+    for op in steps:
+        outcome = _observe(_magic_step(mod, root, op))
+        bound = bound or (op[0] == "add_spec" and op[2] in CLASS_SPECS)
+        if bound and op[0] in MATCHING_STEPS:
+            outcome = ("depends on signatures",)
+        outcomes.append(outcome)
     outcomes.append(_observe(lambda: (root.mock_calls, root.method_calls)))
     return outcomes
 

@@ -13,8 +13,7 @@ from typing import Any, Callable, Dict, List, Tuple
 
 import patch_differential as d
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import mock_core
 import mock_patch

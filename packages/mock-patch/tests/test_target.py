@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator, Tuple
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from mock_patch import _dot_lookup, _get_target, _importer, patch
 

@@ -5,20 +5,54 @@
 
 from __future__ import annotations
 
-from ._await import AsyncMockMixin
-from ._call import ANY, _ANY, _Call, _CallList, _format_call_signature, call
-from ._callable import CallableMixin, Mock
-from ._errors import InvalidSpecError, MissingPluginError, _check_spec_arg_typos
+from ._await import (
+    AsyncMockMixin,
+)
+from ._call import (
+    _ANY as _ANY,
+    ANY,
+    _Call as _Call,
+    _CallList as _CallList,
+    _format_call_signature as _format_call_signature,
+    call,
+)
+from ._callable import (
+    CallableMixin,
+    Mock,
+)
+from ._errors import (
+    InvalidSpecError,
+    MissingPluginError,
+    _check_spec_arg_typos as _check_spec_arg_typos,
+)
 from ._noncallable import (
     NonCallableMock,
-    _check_and_set_parent,
-    _extract_mock,
-    _is_instance_mock,
+    _check_and_set_parent as _check_and_set_parent,
+    _extract_mock as _extract_mock,
+    _is_instance_mock as _is_instance_mock,
 )
-from ._property import PropertyMock
-from ._seal import seal
-from ._sentinel import DEFAULT, _deleted, _missing, _Sentinel, _SentinelObject, sentinel
-from ._util import _callable, _is_async_func, _is_async_obj, _is_exception, _is_list, _MockIter
+from ._property import (
+    PropertyMock,
+)
+from ._seal import (
+    seal,
+)
+from ._sentinel import (
+    DEFAULT,
+    _deleted as _deleted,
+    _missing as _missing,
+    _Sentinel as _Sentinel,
+    _SentinelObject as _SentinelObject,
+    sentinel,
+)
+from ._util import (
+    _callable as _callable,
+    _is_async_func as _is_async_func,
+    _is_async_obj as _is_async_obj,
+    _is_exception as _is_exception,
+    _is_list as _is_list,
+    _MockIter as _MockIter,
+)
 
 __version__ = "0.1.0"
 
@@ -41,14 +75,6 @@ __all__ = [
     "seal",
     "sentinel",
 ]
-
-_private = (
-    _ANY, _Call, _CallList, _MockIter, _Sentinel, _SentinelObject, _callable,
-    _check_and_set_parent, _check_spec_arg_typos, _deleted, _extract_mock,
-    _format_call_signature, _is_async_func, _is_async_obj, _is_exception,
-    _is_instance_mock, _is_list, _missing,
-)  # fmt: skip
-del _private
 
 
 def __getattr__(name: str) -> object:

@@ -7,12 +7,12 @@ point 6) may extend the message.
 
 from __future__ import annotations
 
+from ._call import _Call, _CallList, _format_call_signature, call
+from ._registry import Deferred, FailureContext, registry
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
     from typing import Any, NoReturn, Sequence
-
-from ._call import _Call, _CallList, _format_call_signature, call
-from ._registry import Deferred, FailureContext, registry
 
 __all__ = [
     "assert_any_call",
@@ -65,7 +65,7 @@ def fail(
 
 
 def _name(mock: Any) -> str:
-    return mock._mock_name or "mock"  # type: ignore[no-any-return]
+    return mock._mock_name or "mock"
 
 
 def format_signature(mock: Any, args: Any, kwargs: Any) -> str:
@@ -143,7 +143,7 @@ class _Matcher:
 
     def __call__(self, recorded: Any) -> Any:
         named = isinstance(recorded, tuple) and len(recorded) > 2
-        key = recorded[0] if named else None
+        key: Any = recorded[0] if named else None
         signature = self.signatures.get(key, _UNKNOWN)
         if signature is _UNKNOWN:
             if named:

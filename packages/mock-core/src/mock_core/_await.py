@@ -7,9 +7,6 @@ coroutine actually runs, as in the standard library.
 from __future__ import annotations
 
 import sys
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
-    from typing import Any
 
 from ._assertions import (
     _Matcher,
@@ -23,6 +20,10 @@ from ._call import _Call, _CallList
 from ._recording import _plain, run_side_effect
 from ._sentinel import DEFAULT
 from ._util import _callable, _is_async_func, _is_exception
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
+    from typing import Any
 
 __all__ = ["AsyncMockMixin"]
 

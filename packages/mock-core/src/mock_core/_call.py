@@ -73,7 +73,7 @@ def _parts(value: tuple[Any, ...]) -> tuple[str, tuple[Any, ...], dict[str, Any]
 
 
 class _Call(tuple):  # type: ignore[type-arg]
-    """A recorded or expected call: ``(name, args, kwargs)`` or, in two-tuple form, ``(args, kwargs)``.
+    """A recorded or expected call: ``(name, args, kwargs)``, or ``(args, kwargs)`` (two-tuple).
 
     Comparison accepts every shorter form; a call without a name matches any name.
 
@@ -102,8 +102,8 @@ class _Call(tuple):  # type: ignore[type-arg]
         if not (size == 3 or (size in (1, 2) and isinstance(value[0], str))):
             call_name = name or ""
         if two:
-            return _tuple_new(cls, (args, kwargs))  # type: ignore[no-any-return]
-        return _tuple_new(cls, (call_name, args, kwargs))  # type: ignore[no-any-return]
+            return _tuple_new(cls, (args, kwargs))
+        return _tuple_new(cls, (call_name, args, kwargs))
 
     def __init__(
         self,
@@ -157,7 +157,7 @@ class _Call(tuple):  # type: ignore[type-arg]
     def __ne__(self, other: object) -> bool:
         result = _Call.__eq__(self, other)
         if result is NotImplemented:
-            return NotImplemented  # type: ignore[no-any-return]
+            return NotImplemented
         return not result
 
     __hash__ = None  # type: ignore[assignment]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
-    from typing import Any
-
 from . import _noncallable
 from ._noncallable import NonCallableMock
 from ._recording import record_call, run_side_effect
 from ._sentinel import DEFAULT
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
+    from typing import Any
 
 __all__ = ["CallableMixin", "Mock", "_choose_call"]
 
@@ -74,7 +74,7 @@ class CallableMixin:
             observer(self, pair)
 
     def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
-        effect = self.side_effect  # type: ignore[attr-defined]
+        effect = self.side_effect
         if effect is not None:
             result = run_side_effect(self, effect, args, kwargs)
             if result is not DEFAULT:
@@ -150,7 +150,7 @@ def _choose_call(cls: type) -> None:
         return
     async_call = getattr(cls, "_mock_async_call", None)  # await recording's own call path
     ours = (_fused_call, _step_by_step_call, async_call)
-    if cls.__call__ not in ours:  # type: ignore[comparison-overlap]
+    if cls.__call__ not in ours:
         return
     if async_call is not None:
         chosen = async_call

@@ -118,7 +118,7 @@ def _new_generation(origin: type, key: Any, defaults: dict[str, Any]) -> type:
         **defaults,
     }
     meta = _generation_meta(type(origin))
-    created = meta(origin.__name__, (origin,), body)
+    created: type = meta(origin.__name__, (origin,), body)
     _current[(origin, key)] = created
     return created
 
@@ -215,9 +215,7 @@ def _type_argument(frame: FrameType) -> Any:
             for ins in dis.get_instructions(frame.f_code)
             if ins.opname not in ("CACHE", "NOP", "EXTENDED_ARG", "PRECALL")
         ]
-        here = next(
-            (i for i, ins in enumerate(instructions) if ins.offset == frame.f_lasti), None
-        )
+        here = next((i for i, ins in enumerate(instructions) if ins.offset == frame.f_lasti), None)
         if here is None:
             return None
         for end in range(here - 1, max(-1, here - 16), -1):

@@ -30,6 +30,4 @@ def _check_spec_arg_typos(kwargs_to_check: Mapping[str, Any]) -> None:
     """Refuse the usual misspellings of ``autospec`` and ``spec_set``."""
     for typo in _ARG_TYPOS:
         if typo in kwargs_to_check:
-            raise RuntimeError(
-                f"{typo!r} might be a typo; use unsafe=True if this is intended"
-            )
+            raise RuntimeError(f"{typo!r} might be a typo; use unsafe=True if this is intended")

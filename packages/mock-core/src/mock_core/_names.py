@@ -31,9 +31,7 @@ ATTRIB_DENY_LIST = frozenset(
      "not_called"}
 )  # fmt: skip
 
-_OPERATORS = (
-    "add sub mul matmul truediv floordiv mod divmod pow lshift rshift and xor or"
-).split()
+_OPERATORS = ("add sub mul matmul truediv floordiv mod divmod pow lshift rshift and xor or").split()
 
 LANGUAGE_DUNDERS = frozenset(
     {

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import sys
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
-    from typing import Any, Callable
 
 from . import _assertions, _recording
 from ._await import AsyncMockMixin
@@ -23,6 +20,10 @@ from ._names import (
 from ._registry import Deferred, registry
 from ._sentinel import DEFAULT, _deleted, _missing
 from ._util import _is_async_func, _is_async_obj, _is_list
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
+    from typing import Any, Callable
 
 __all__ = ["NonCallableMock", "_check_and_set_parent", "_extract_mock", "_is_instance_mock"]
 
@@ -104,6 +105,19 @@ def _check_and_set_parent(parent: Any, value: Any, name: str | None, new_name: s
     if name:
         links.update(_mock_parent=parent, _mock_name=name)
     return True
+
+
+_lock: Any = None
+
+
+def _deferred_lock() -> Any:
+    global _lock
+    if _lock is None:
+        # threading is imported only once a deferred child is first created.
+        import threading
+
+        _lock = threading.RLock()
+    return _lock
 
 
 def _magic_table_names() -> tuple[frozenset[str], frozenset[str]]:
@@ -260,7 +274,7 @@ class NonCallableMock:
                 _eat_self = parent is not None
             if not isinstance(self, AsyncMockMixin) and _is_async_obj(spec):
                 variant = _async_variant(origin_of(type(self)))
-                key, body = variant._mock_class_defaults(variant)
+                key, body = getattr(variant, "_mock_class_defaults")(variant)
                 set_class(self, generation_class(variant, key, body))
             self._mock_add_spec(spec, spec_set, _spec_as_instance, _eat_self)
         if wraps is not None:
@@ -330,7 +344,7 @@ class NonCallableMock:
         return []
 
     @property  # type: ignore[misc]
-    def __class__(self) -> type:  # type: ignore[override]
+    def __class__(self) -> type:
         spec_class = self._spec_class
         if spec_class is None:
             return type(self)
@@ -373,12 +387,13 @@ class NonCallableMock:
         return result
 
     def _mock_materialize(self, name: str, placeholder: Deferred) -> Any:
-        created = placeholder.create(self, name)
-        children = self._mock_children
-        current = children.get(name)
-        if current is placeholder:
-            children[name] = created
-            return created
+        # Under a lock, so that threads racing on a first access agree on one child.
+        with _deferred_lock():
+            children = self._mock_children
+            current = children.get(name)
+            if current is placeholder:
+                current = placeholder.create(self, name)
+                children[name] = current
         if current is _deleted:
             raise AttributeError(name)
         return current
@@ -467,7 +482,7 @@ class NonCallableMock:
     def __dir__(self) -> list[str]:
         core = sys.modules[__package__]
         if not core.FILTER_DIR:
-            return object.__dir__(self)
+            return list(object.__dir__(self))
         extras = list(self._mock_methods or ())
         from_type = [e for e in dir(type(self)) if not e.startswith("_")]
         from_dict = [e for e in self.__dict__ if not e.startswith("_") or is_dunder(e)]
@@ -601,7 +616,7 @@ def _child_class(parent: Any, kw: dict[str, Any]) -> type:
 
 # Bound by _callable once it is imported (it imports this module).
 _CallableMixin: Any = None
-_Mock: Any = None
+_Mock: type = object
 
 
 def _refresh_class(cls: type) -> None:
@@ -639,4 +654,3 @@ registry.on_change.append(_refresh_all)
 _recording._check_and_set_parent = _check_and_set_parent
 _recording._MockType = NonCallableMock
 _assertions._extract_mock = _extract_mock
-

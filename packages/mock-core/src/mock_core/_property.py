@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from ._callable import Mock
+from ._registry import registry
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
     from typing import Any
-
-from ._callable import Mock
-from ._registry import registry
 
 __all__ = ["PropertyMock"]
 

@@ -8,14 +8,14 @@ moves, which keeps it exact under threads and still assignable.
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
-    from typing import Any
-
 from ._call import _Call, _CallList
 from ._registry import Deferred, registry
 from ._sentinel import DEFAULT, _deleted
-from ._util import _MockIter, _callable, _is_exception, _try_iter
+from ._util import _callable, _is_exception, _MockIter, _try_iter
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
+    from typing import Any
 
 __all__ = [
     "call_args",

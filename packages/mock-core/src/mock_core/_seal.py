@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from ._noncallable import NonCallableMock
+from ._registry import Deferred
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
     from typing import Any
-
-from ._noncallable import NonCallableMock
-from ._registry import Deferred
 
 __all__ = ["seal"]
 

@@ -85,7 +85,7 @@ def _is_async_func(obj: object) -> bool:
 
 
 def _inspect_mark(inspect: Any) -> Any:
-    # 3.12.0/3.12.1 named the object ``_is_coroutine_marker``; later versions ``_is_coroutine_mark``.
+    # 3.12.0 and 3.12.1 call it ``_is_coroutine_marker``; later ``_is_coroutine_mark``.
     mark = getattr(inspect, "_is_coroutine_mark", None)
     if mark is None:
         mark = getattr(inspect, "_is_coroutine_marker", None)
@@ -114,14 +114,14 @@ def _marked_coroutine(obj: object) -> bool:
 
 
 def _is_async_obj(obj: object) -> bool:
-    from ._noncallable import NonCallableMock, _is_instance_mock
+    from ._noncallable import _is_instance_mock
 
     if _is_instance_mock(obj):
         from ._await import AsyncMockMixin
 
         if not isinstance(obj, AsyncMockMixin):
             return False
-        return isinstance(obj, NonCallableMock) and callable(obj)
+        return callable(obj)
     if hasattr(obj, "__func__"):
         obj = obj.__func__
     if _is_async_func(obj):

@@ -8,28 +8,51 @@ installed but unimported mock-magic is found through mock-core's entry points.
 
 from __future__ import annotations
 
-from mock_core._util import _is_async_func, _is_async_obj, _MockIter
-
-from ._asyncmock import AsyncMagicMixin, AsyncMock, _AsyncIterator
-from ._magicmock import MagicMixin, MagicMock, NonCallableMagicMock
-from ._open import _to_stream, mock_open
-from ._plugin import register as _register
-from ._proxy import MagicProxy
-from ._tables import (
-    _all_magics,
-    _all_sync_magics,
-    _async_magics,
-    _async_method_magics,
-    _calculate_return_value,
-    _is_magic,
-    _magics,
-    _non_defaults,
-    _return_values,
-    _side_effect_methods,
-    _sync_async_magics,
-    _unsupported_magics,
+from mock_core._util import (
+    _is_async_func as _is_async_func,
+    _is_async_obj as _is_async_obj,
+    _MockIter as _MockIter,
 )
-from ._threading import ThreadingMixin, ThreadingMock, _timeout_unset
+
+from ._asyncmock import (
+    AsyncMagicMixin,
+    AsyncMock,
+    _AsyncIterator as _AsyncIterator,
+)
+from ._magicmock import (
+    MagicMixin,
+    MagicMock,
+    NonCallableMagicMock,
+)
+from ._open import (
+    _to_stream as _to_stream,
+    mock_open,
+)
+from ._plugin import (
+    register as _register,
+)
+from ._proxy import (
+    MagicProxy,
+)
+from ._tables import (
+    _all_magics as _all_magics,
+    _all_sync_magics as _all_sync_magics,
+    _async_magics as _async_magics,
+    _async_method_magics as _async_method_magics,
+    _calculate_return_value as _calculate_return_value,
+    _is_magic as _is_magic,
+    _magics as _magics,
+    _non_defaults as _non_defaults,
+    _return_values as _return_values,
+    _side_effect_methods as _side_effect_methods,
+    _sync_async_magics as _sync_async_magics,
+    _unsupported_magics as _unsupported_magics,
+)
+from ._threading import (
+    ThreadingMixin,
+    ThreadingMock,
+    _timeout_unset as _timeout_unset,
+)
 
 __version__ = "0.1.0"
 
@@ -45,12 +68,5 @@ __all__ = [
     "mock_open",
 ]
 
-_private = (
-    _AsyncIterator, _MockIter, _all_magics, _all_sync_magics, _async_magics, _async_method_magics,
-    _calculate_return_value, _is_async_func, _is_async_obj, _is_magic, _magics, _non_defaults,
-    _return_values, _side_effect_methods, _sync_async_magics, _timeout_unset, _to_stream,
-    _unsupported_magics,
-)  # fmt: skip
-del _private
 
 _register()

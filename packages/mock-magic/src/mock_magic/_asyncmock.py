@@ -14,7 +14,7 @@ __all__ = ["AsyncMagicMixin", "AsyncMock", "_AsyncIterator"]
 
 
 class AsyncMagicMixin(MagicMixin):
-    """The magic methods of async mocks: sync magics are ``MagicMock``\\ s, async ones ``AsyncMock``\\ s.
+    """Magic methods of async mocks: sync ones are ``MagicMock``, async ones ``AsyncMock``.
 
     .. versionadded:: 0.1.0
     """

@@ -76,10 +76,11 @@ class _OpenFile:
         return self.stream.readlines(*args, **kwargs)
 
     def iterate(self) -> Iterator[Any]:
-        configured = self.handle.readline.return_value
-        if configured is not None:
+        readline = self.handle.readline
+        if readline.return_value is not None:
             while True:
-                yield configured
+                # Read again each time: the value may be reconfigured between lines.
+                yield readline.return_value
         # Not ``yield from``: closing an abandoned iteration would close the stream too.
         for line in self.stream:  # noqa: UP028
             yield line

@@ -35,7 +35,8 @@ def _static_attr(obj: Any, name: str) -> Any:
         if name in namespace:
             return namespace[name]
     if isinstance(obj, type):
-        for base in type(obj).__mro__:
+        metaclass: Any = type(obj)
+        for base in metaclass.__mro__:
             if name in base.__dict__:
                 return base.__dict__[name]
     return None
@@ -127,4 +128,3 @@ def rules() -> list[tuple[Any, type]]:
         (_magic_mock_rule, MagicMixin),
         (_spec_async_rule, NonCallableMock),
     ]
-

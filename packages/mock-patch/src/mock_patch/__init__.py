@@ -9,16 +9,16 @@ real code imports from ``unittest.mock``; the ``mockkit`` drop-in re-exports the
 
 from __future__ import annotations
 
-from mock_patch._api import _patch_object as _patch_object
-from mock_patch._api import patch as patch
-from mock_patch._dict import _clear_dict as _clear_dict
-from mock_patch._dict import _patch_dict as _patch_dict
+from mock_patch._api import _patch_object as _patch_object, patch as patch
+from mock_patch._dict import _clear_dict as _clear_dict, _patch_dict as _patch_dict
 from mock_patch._multiple import _patch_multiple as _patch_multiple
 from mock_patch._patcher import _patch as _patch
 from mock_patch._registry import _patch_stopall as _patch_stopall
 from mock_patch._replacement import MissingSpecPackageError as MissingSpecPackageError
-from mock_patch._target import _dot_lookup as _dot_lookup
-from mock_patch._target import _get_target as _get_target
-from mock_patch._target import _importer as _importer
+from mock_patch._target import (
+    _dot_lookup as _dot_lookup,
+    _get_target as _get_target,
+    _importer as _importer,
+)
 
 __all__ = ["MissingSpecPackageError", "patch"]

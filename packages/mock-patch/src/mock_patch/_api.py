@@ -11,7 +11,7 @@ from mock_patch._dict import _patch_dict
 from mock_patch._multiple import _patch_multiple
 from mock_patch._patcher import _patch
 from mock_patch._registry import _patch_stopall
-from mock_patch._target import _get_target, _returning, _targets
+from mock_patch._target import _get_target, _targets
 
 # typing is only needed by type checkers; importing it at run time would cost more than the
 # rest of this package.
@@ -66,7 +66,10 @@ def _patch_object(
     """
     if type(target) is str:
         raise TypeError(f"{target!r} must be the actual object to be patched, not a str")
-    getter = _returning(target)
+
+    def getter() -> Any:
+        return target
+
     if unsafe:
         return _patch(
             getter,

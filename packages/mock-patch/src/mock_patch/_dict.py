@@ -196,7 +196,8 @@ class _patch_dict:
     ) -> None:
         # The items are copied now, keywords winning: changes the caller makes to its own
         # mapping afterwards must not leak into the patch.
-        items: Dict[Any, Any] = dict(values, **kwargs)
+        items: Dict[Any, Any] = dict(values)
+        items.update(kwargs)
         self.in_dict, self.values, self.clear = in_dict, items, clear
         self._original = None
 
@@ -326,13 +327,19 @@ class _patch_dict:
 
         .. versionadded:: 0.1.0
         """
-        return _registry._enlisted(self, self._patch_dict())
+        in_place = self._patch_dict()
+        # Recorded only once in place, so that a failed start leaves nothing for stopall.
+        self._active_patches.append(self)
+        return in_place
 
     def stop(self) -> Optional[bool]:
         """Undo a patch applied by ``start()``; returns None if there is none to undo.
 
         .. versionadded:: 0.1.0
         """
-        if _registry._withdrawn(self):
-            return self.__exit__(None, None, None)
-        return None
+        active = self._active_patches
+        if self not in active:
+            # Never started with start(), or stopped already.
+            return None
+        active.remove(self)
+        return self.__exit__(None, None, None)

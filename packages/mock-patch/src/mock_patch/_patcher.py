@@ -70,21 +70,12 @@ _SETTINGS: Tuple[str, ...] = (
 )
 
 
-def _current_value(target: Any, name: str) -> Tuple[Any, bool]:
-    """What ``target.name`` is now (``DEFAULT`` if nothing), and whether ``target`` owns it."""
-    try:
-        return target.__dict__[name], True
-    except (KeyError, AttributeError):
-        # Inherited, answered by __getattr__, or missing altogether.
-        return getattr(target, name, DEFAULT), False
-
-
 def _spec_options(spec: Any, spec_set: Any, autospec: Any) -> Tuple[Any, Any, Any]:
     """Return ``(spec, spec_set, autospec)`` with ``False`` read as ``None``, after refusing
     the combinations that contradict each other."""
-    spec, spec_set, autospec = [
-        None if option is False else option for option in (spec, spec_set, autospec)
-    ]
+    spec = None if spec is False else spec
+    spec_set = None if spec_set is False else spec_set
+    autospec = None if autospec is False else autospec
     if spec is not None or autospec is not None:
         if spec is not None and autospec is not None:
             raise TypeError("Can't specify spec and autospec")
@@ -231,7 +222,11 @@ class _patch:
         """
         target = self.target
         name = self.attribute
-        found = _current_value(target, name)
+        try:
+            found = target.__dict__[name], True
+        except (KeyError, AttributeError):
+            # Inherited, answered by __getattr__, or missing altogether.
+            found = getattr(target, name, DEFAULT), False
         if name in _builtins and isinstance(target, ModuleType):
             # From now on this patcher may also add the name (see _builtins).
             self.create = True
@@ -247,30 +242,25 @@ class _patch:
         """
         if self._started:
             raise RuntimeError("Patch is already started")
-        new = self.new
-        spec = self.spec
-        spec_set = self.spec_set
-        autospec = self.autospec
         self.target = target = self.getter()
-
-        if spec is None and spec_set is None and autospec is None:
+        if self.spec is None and self.spec_set is None and self.autospec is None:
             # The common case: nothing to normalise or cross-check.
             original, local = self.get_original()
-            if new is DEFAULT:
-                if self.new_callable is None and not self.kwargs:
-                    # The commonest patch of all: a plain MagicMock (or AsyncMock).
-                    klass = AsyncMock if _is_async_target(original) else MagicMock
-                    new = klass(name=self.attribute)
-                else:
-                    new = _created(
-                        self.attribute, original, None, None, self.new_callable, self.kwargs
-                    )
-            elif self.kwargs:
-                raise TypeError("Can't pass kwargs to a mock we aren't creating")
+            new = self.new
+            if new is not DEFAULT:
+                if self.kwargs:
+                    raise TypeError("Can't pass kwargs to a mock we aren't creating")
+            elif self.new_callable is None and not self.kwargs:
+                # The commonest patch of all: a plain MagicMock (or AsyncMock), made here
+                # rather than in _created to save a call.
+                new = (AsyncMock if _is_async_target(original) else MagicMock)(name=self.attribute)
+            else:
+                new = _created(self.attribute, original, None, None, self.new_callable, self.kwargs)
         else:
-            # Checked before the target is looked at, so these errors win.
-            spec, spec_set, autospec = _spec_options(spec, spec_set, autospec)
+            # These checks come before the attribute is looked up, so their errors win.
+            spec, spec_set, autospec = _spec_options(self.spec, self.spec_set, self.autospec)
             original, local = self.get_original()
+            new = self.new
             if autospec is not None:
                 new = _autospecced(
                     target,
@@ -288,35 +278,39 @@ class _patch:
                 )
             elif self.kwargs:
                 raise TypeError("Can't pass kwargs to a mock we aren't creating")
-
-        self.temp_original = original
-        self.is_local = local
+        self.temp_original, self.is_local = original, local
         self._started = True
         try:
             setattr(target, self.attribute, new)
-            if self.attribute_name is not None:
-                extra = {}
-                if self.new is DEFAULT:
-                    extra[self.attribute_name] = new
-                if self.additional_patchers:
-                    self._enter_additional(extra)
-                return extra
             if self.additional_patchers:
-                self._enter_additional(None)
+                return self._enter_additional(new)
+            keyword = self.attribute_name
+            if keyword is not None:
+                # patch.multiple: created mocks go back by name, caller-given values do not.
+                return {keyword: new} if self.new is DEFAULT else {}
         except BaseException:
-            # Undo whatever part of the patch happened (the attribute, additional patchers).
-            if not self.__exit__(*sys.exc_info()):
-                raise
+            # Take back whatever part of the patch happened (the attribute, some additional
+            # patchers) before the error goes on; if one of them swallowed it, carry on.
+            if self.__exit__(*sys.exc_info()):
+                return new
+            raise
         return new
 
-    def _enter_additional(self, extra: Optional[Dict[str, Any]]) -> None:
+    def _enter_additional(self, new: Any) -> Any:
+        """Enter the additional patchers after this one; return what ``__enter__`` returns."""
+        keyword = self.attribute_name
+        # Only patch.multiple patchers (with a keyword) collect the mocks they create.
+        collected: Optional[Dict[str, Any]] = None
+        if keyword is not None:
+            collected = {keyword: new} if self.new is DEFAULT else {}
         entered: List[Any] = []
         self._entered = entered
-        for patcher in self.additional_patchers:
-            arg = patcher.__enter__()
-            entered.append(patcher)
-            if extra is not None and patcher.new is DEFAULT:
-                extra.update(arg)
+        for other in self.additional_patchers:
+            value = other.__enter__()
+            entered.append(other)
+            if collected is not None and other.new is DEFAULT:
+                collected.update(value)
+        return new if collected is None else collected
 
     def __exit__(
         self,
@@ -373,13 +367,19 @@ class _patch:
 
         .. versionadded:: 0.1.0
         """
-        return _registry._enlisted(self, self.__enter__())
+        in_place = self.__enter__()
+        # Recorded only once in place, so that a failed start leaves nothing for stopall.
+        self._active_patches.append(self)
+        return in_place
 
     def stop(self) -> Optional[bool]:
         """Undo a patch applied by ``start()``; returns None if there is none to undo.
 
         .. versionadded:: 0.1.0
         """
-        if _registry._withdrawn(self):
-            return self.__exit__(None, None, None)
-        return None
+        active = self._active_patches
+        if self not in active:
+            # Never started with start(), or stopped already.
+            return None
+        active.remove(self)
+        return self.__exit__(None, None, None)

@@ -14,7 +14,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, List
 
-__all__ = ["_active_patches", "_enlisted", "_patch_stopall", "_withdrawn"]
+__all__ = ["_active_patches", "_patch_stopall"]
 
 # One list for every kind of patcher, in start order. The standard library exposes it as
 # ``_patch._active_patches`` and some tools read it there, so the patcher classes alias it.
@@ -31,22 +31,3 @@ def _patch_stopall() -> None:
     pending = list(_active_patches)
     while pending:
         pending.pop().stop()
-
-
-def _enlisted(patcher: Any, result: Any) -> Any:
-    """Record ``patcher`` as started by ``start()`` and pass ``result`` through.
-
-    Called only once the patch is in place, so a failed start leaves nothing to stop.
-    """
-    patcher._active_patches.append(patcher)
-    return result
-
-
-def _withdrawn(patcher: Any) -> bool:
-    """Forget ``patcher``; False if it was not recorded (already stopped, or started by
-    ``with`` or a decorator, whose own scope undoes it)."""
-    active: List[Any] = patcher._active_patches
-    if patcher in active:
-        active.remove(patcher)
-        return True
-    return False

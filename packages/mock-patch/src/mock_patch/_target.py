@@ -22,7 +22,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable, Dict, Tuple
 
-__all__ = ["_dot_lookup", "_get_target", "_importer", "_owner_getter", "_returning"]
+__all__ = ["_dot_lookup", "_get_target", "_importer", "_owner_getter"]
 
 # name -> its module prefixes ('a', 'a.b', 'a.b.c'), or () when the name must take the slow
 # path. Names are few (one per distinct patch target in a test suite), so this stays small.

@@ -9,31 +9,38 @@ but unimported mock-spec is found through mock-core's entry points.
 
 from __future__ import annotations
 
-from mock_core._util import _is_list
-
-from ._autospec import _must_skip, create_autospec
-from ._funcs import (
-    _callable,
-    _check_signature,
-    _copy_func_details,
-    _instance_callable,
-    _set_signature,
-    _setup_async_mock,
-    _setup_func,
+from mock_core._util import (
+    _is_list as _is_list,
 )
-from ._plugin import register as _register
-from ._signature import get_signature_object as _get_signature_object
-from ._specstate import _SpecState
+
+from ._autospec import (
+    _must_skip as _must_skip,
+    create_autospec,
+)
+from ._funcs import (
+    _callable as _callable,
+    _check_signature as _check_signature,
+    _copy_func_details as _copy_func_details,
+    _instance_callable as _instance_callable,
+    _set_signature as _set_signature,
+    _setup_async_mock as _setup_async_mock,
+    _setup_func as _setup_func,
+)
+from ._plugin import (
+    register as _register,
+)
+from ._signature import get_signature_object
+from ._specstate import (
+    _SpecState as _SpecState,
+)
 
 __version__ = "0.1.0"
+
+# The standard library's private name for the same helper.
+_get_signature_object = get_signature_object
 
 __all__ = ["create_autospec"]
 
 # Private names that code written against unittest.mock imports from it.
-_private = (
-    _SpecState, _callable, _check_signature, _copy_func_details, _get_signature_object,
-    _instance_callable, _is_list, _must_skip, _set_signature, _setup_async_mock, _setup_func,
-)  # fmt: skip
-del _private
 
 _register()
