@@ -17,8 +17,7 @@ from typing import Any, Callable
 
 import pytest
 from core_support import STD_IS_REFERENCE, outcome
-from hypothesis import given, note, settings
-from hypothesis import strategies as st
+from hypothesis import given, note, settings, strategies as st
 
 import mock_core
 from mock_core import plugins

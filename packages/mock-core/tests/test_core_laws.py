@@ -7,8 +7,7 @@ from typing import Any, Iterator
 
 import pytest
 from core_support import STD_IS_REFERENCE
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import assume, given, strategies as st
 
 import mock_core
 from mock_core import ANY, DEFAULT, Mock, NonCallableMock, _Call, call, seal

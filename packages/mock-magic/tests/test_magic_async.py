@@ -515,3 +515,18 @@ def test_async_mock_with_a_sync_spec_stays_async() -> None:
     mock = AsyncMock(spec=target)
     assert asyncio.iscoroutinefunction(mock)
     assert run(mock(1)) is mock.return_value
+
+
+def test_dir_lists_the_function_attributes() -> None:
+    async def target() -> None:
+        pass
+
+    def scenario(mod: Any) -> Any:
+        return [
+            [name for name in dir(mock) if name.startswith("__")]
+            for mock in (mod.AsyncMock(), mod.MagicMock(spec=target))
+        ][0]
+
+    assert agree(scenario) == ok(
+        ["__annotations__", "__code__", "__defaults__", "__kwdefaults__", "__name__"]
+    )

@@ -15,9 +15,14 @@ import operator
 import os
 from typing import Any, Callable, List, Tuple
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from magic_support import KIT, STD, STD_IS_REFERENCE, Outcome, describe, mask
+
+# Programs call async magics (a MagicMock's __aexit__, an AsyncMock itself) without always
+# awaiting the result; the coroutines they drop are expected.
+pytestmark = pytest.mark.filterwarnings("ignore:coroutine .* was never awaited:RuntimeWarning")
 
 Op = Tuple[Any, ...]
 Program = List[Op]

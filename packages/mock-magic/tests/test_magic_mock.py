@@ -592,3 +592,103 @@ def test_plain_children_of_magic_mocks() -> None:
     mock = MagicMock()
     assert kind(mock.attr) is MagicMock and kind(mock()) is MagicMock
     assert kind(NonCallableMock().attr) is Mock
+
+
+# -- which magics reset_mock(return_value=True) spares ------------------------------------
+
+
+def test_reset_return_value_spares_only_magic_mocks_made_for_magic_names() -> None:
+    def scenario(mod: Any) -> Any:
+        mock = mod.MagicMock()
+        mock.__int__.return_value = 2  # made by MagicMock: kept
+        mock.__aexit__.return_value = 3  # an AsyncMock: reset
+        mock.__len__ = mod.Mock(return_value=4)  # assigned: reset
+        mock.__str__ = mod.MagicMock(return_value="s")  # assigned, unnamed: reset
+        mock.child.__int__.return_value = 5  # a grandchild magic: kept
+        mock.reset_mock(return_value=True)
+        return [
+            getattr(mock, name)._mock_return_value is mod.DEFAULT
+            for name in ("__int__", "__aexit__", "__len__", "__str__")
+        ] + [mock.child.__int__._mock_return_value]
+
+    assert agree(scenario) == ok([False, True, True, True, 5])
+
+
+@pytest.mark.parametrize(
+    ("cls", "kept"),
+    [("MagicMock", True), ("NonCallableMagicMock", False), ("ThreadingMock", False),
+     ("AsyncMock", False), ("Mock", False)],
+)  # fmt: skip
+def test_reset_return_value_of_a_mock_named_like_a_magic(cls: str, kept: bool) -> None:
+    def scenario(mod: Any) -> Any:
+        mock = getattr(mod, cls)(name="__int__")
+        mock.return_value = 3
+        mock.reset_mock(return_value=True)
+        return mock._mock_return_value
+
+    assert agree(scenario) == (ok(3) if kept else ok("sentinel.DEFAULT"))
+
+
+def test_reset_return_value_on_the_magic_itself_keeps_it() -> None:
+    mock = MagicMock()
+    mock.__int__.return_value = 7
+    mock.__int__.reset_mock(return_value=True)
+    assert int(mock) == 7
+    threading_mock = ThreadingMock()
+    threading_mock.__int__.return_value = 7
+    threading_mock.reset_mock(return_value=True)
+    assert threading_mock.__int__._mock_return_value is DEFAULT
+
+
+# -- mock_add_spec on the other magic kinds ----------------------------------------------
+
+
+@pytest.mark.parametrize("cls", ["AsyncMock", "ThreadingMock"])
+@pytest.mark.parametrize(
+    ("scenario", "expected"),
+    [
+        ("empty", raises("AttributeError", "Mock object has no attribute '__int__'")),
+        ("configured", ok("(True, 5)")),
+        ("widen", "TypeError"),
+        ("listed", ok("(1, 'raised')")),
+        ("function", ok(3)),
+    ],
+)
+def test_mock_add_spec_keeps_the_magics_of_async_and_threading_mocks(
+    cls: str, scenario: str, expected: Any
+) -> None:
+    # Only MagicMock and NonCallableMagicMock re-apply their magics on mock_add_spec; the
+    # others keep them, and a magic the spec lacks refuses to be made.
+    def run_it(mod: Any) -> Any:
+        kind = getattr(mod, cls)
+        if scenario == "empty":
+            mock = kind()
+            mock.mock_add_spec([])
+            return int(mock)
+        if scenario == "configured":
+            mock = kind()
+            mock.__int__.return_value = 5
+            mock.mock_add_spec([])
+            return hasattr(mock, "__int__"), int(mock)
+        if scenario == "widen":
+            mock = kind(spec=[])
+            mock.mock_add_spec(["__int__"])
+            return int(mock)
+        if scenario == "listed":
+            mock = kind()
+            mock.mock_add_spec(["__int__"])
+            try:
+                len(mock)
+            except AttributeError:
+                return int(mock), "raised"
+            return int(mock), "len"
+        mock = kind()
+        mock.__int__ = lambda self: 3
+        mock.mock_add_spec([])
+        return int(mock)
+
+    got = agree(run_it)
+    if isinstance(expected, str):
+        assert got[:2] == ("raise", expected)
+    else:
+        assert got == expected

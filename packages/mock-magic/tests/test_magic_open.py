@@ -202,3 +202,28 @@ def test_recorded_calls_match_the_stdlib() -> None:
     expected = agree(scenario)
     assert expected[0] == "ok"
     assert "call().__enter__()" in expected[1] and "call.close()" in expected[1]
+
+
+def test_abandoned_iteration_does_not_close_the_data() -> None:
+    handle = mock_open(read_data="1\n2\n3")()
+    for _line in handle:
+        break
+    assert handle.readlines() == ["2\n", "3"]
+    assert agree(lambda mod: _abandon(mod)) == ok("(['\\n'], [])")
+
+
+def _abandon(mod: Any) -> Any:
+    handle = mod.mock_open(read_data="\n")()
+    taken = [next(iter(handle))]
+    return taken, handle.readlines()
+
+
+def test_readline_return_value_is_read_at_each_line() -> None:
+    def scenario(mod: Any) -> Any:
+        handle = mod.mock_open(read_data="")()
+        handle.readline.return_value = 1
+        first = handle.readline()
+        handle.readline.return_value = 0
+        return first, handle.readline(), next(handle)
+
+    assert agree(scenario) == ok((1, 0, 0))

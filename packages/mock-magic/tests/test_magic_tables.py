@@ -404,3 +404,20 @@ def test_fspath_is_built_from_the_class_and_the_mock_name() -> None:
     configured = MagicMock()
     configured.__fspath__.return_value = "/tmp/x"
     assert os.fspath(configured) == "/tmp/x"
+
+
+CONTRACT_NAMES = [
+    "MagicMixin", "MagicMock", "NonCallableMagicMock", "AsyncMock", "AsyncMagicMixin",
+    "ThreadingMock", "mock_open", "MagicProxy", "_magics", "_all_magics", "_non_defaults",
+    "_return_values", "_calculate_return_value", "_side_effect_methods", "_sync_async_magics",
+    "_async_magics", "_async_method_magics", "_all_sync_magics", "_unsupported_magics",
+    "_is_magic", "_AsyncIterator", "_MockIter", "_to_stream", "_timeout_unset",
+    "_is_async_func", "_is_async_obj",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", CONTRACT_NAMES)
+def test_every_name_mock_magic_owns_is_importable(name: str) -> None:
+    assert hasattr(mock_magic, name)
+    if not name.startswith("_"):
+        assert name in mock_magic.__all__

@@ -19,8 +19,7 @@ import unittest.mock as std
 from typing import Any, Callable, List, Tuple
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import mock_core
 import mock_magic

@@ -7,8 +7,7 @@ import unittest.mock as std
 from typing import Any, Callable, Dict, Tuple
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from mock_core import Mock
 from mock_spec import create_autospec

@@ -92,6 +92,17 @@ def is_data_descriptor(obj: Any) -> bool:
     return hasattr(kind, "__set__") or hasattr(kind, "__delete__")
 
 
+_FUNCTION_DETAILS = (
+    "__name__",
+    "__doc__",
+    "__text_signature__",
+    "__module__",
+    "__defaults__",
+    "__kwdefaults__",
+)
+_ABSENT = object()
+
+
 def _copy_func_details(func: Any, funcopy: Any) -> None:
     """Copy the name, docs, module and defaults of ``func`` onto ``funcopy``.
 
@@ -99,18 +110,15 @@ def _copy_func_details(func: Any, funcopy: Any) -> None:
 
     .. versionadded:: 0.1.0
     """
-    for attribute in (
-        "__name__",
-        "__doc__",
-        "__text_signature__",
-        "__module__",
-        "__defaults__",
-        "__kwdefaults__",
-    ):
+    for attribute in _FUNCTION_DETAILS:
+        value = getattr(func, attribute, _ABSENT)
+        if value is _ABSENT:
+            continue
         try:
-            setattr(funcopy, attribute, getattr(func, attribute))
+            setattr(funcopy, attribute, value)
         except AttributeError:
-            pass
+            # Some callables carry read-only versions of these; the copy keeps its own.
+            continue
 
 
 # --------------------------------------------------------------------------- checked mocks
@@ -334,6 +342,28 @@ def wrap_function(mock: Any, original: Any, is_async: bool, instance: bool = Fal
     return funcopy
 
 
+# The function's assertion methods, in the order the standard library sets them.
+_FORWARDED_ASSERTIONS = (
+    "assert_called_with",
+    "assert_called_once_with",
+    "assert_has_calls",
+    "assert_any_call",
+    "assert_called",
+    "assert_not_called",
+    "assert_called_once",
+)
+
+
+def _forwarder(mock: Any, name: str) -> Any:
+    """A function that runs ``mock``'s assertion ``name`` (the wrapper's own method)."""
+
+    def assertion(*args: Any, **kwargs: Any) -> Any:
+        return getattr(mock, name)(*args, **kwargs)
+
+    assertion.__name__ = assertion.__qualname__ = name
+    return assertion
+
+
 def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
     """Give ``funcopy`` the mock's call state, its assertions and ``reset_mock``.
 
@@ -342,34 +372,15 @@ def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
     .. versionadded:: 0.1.0
     """
 
-    def assert_called_with(*args: Any, **kwargs: Any) -> Any:
-        return mock.assert_called_with(*args, **kwargs)
-
-    def assert_called(*args: Any, **kwargs: Any) -> Any:
-        return mock.assert_called(*args, **kwargs)
-
-    def assert_not_called(*args: Any, **kwargs: Any) -> Any:
-        return mock.assert_not_called(*args, **kwargs)
-
-    def assert_called_once(*args: Any, **kwargs: Any) -> Any:
-        return mock.assert_called_once(*args, **kwargs)
-
-    def assert_called_once_with(*args: Any, **kwargs: Any) -> Any:
-        return mock.assert_called_once_with(*args, **kwargs)
-
-    def assert_has_calls(*args: Any, **kwargs: Any) -> Any:
-        return mock.assert_has_calls(*args, **kwargs)
-
-    def assert_any_call(*args: Any, **kwargs: Any) -> Any:
-        return mock.assert_any_call(*args, **kwargs)
+    forwarded = {name: _forwarder(mock, name) for name in _FORWARDED_ASSERTIONS}
 
     def reset_mock() -> None:
-        funcopy.method_calls = _CallList()
-        funcopy.mock_calls = _CallList()
+        # The function holds the call lists; the mock resets everything else.
+        funcopy.__dict__.update(method_calls=_CallList(), mock_calls=_CallList())
         mock.reset_mock()
-        ret = funcopy.return_value
-        if _is_instance_mock(ret) and ret is not mock:
-            ret.reset_mock()
+        returned = funcopy.return_value
+        if returned is not mock and _is_instance_mock(returned):
+            returned.reset_mock()
 
     # One update, in the order the standard library sets them (vars() shows it).
     funcopy.__dict__.update(
@@ -384,14 +395,9 @@ def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
             "return_value": mock.return_value,
             "side_effect": mock.side_effect,
             "_mock_children": mock._mock_children,
-            "assert_called_with": assert_called_with,
-            "assert_called_once_with": assert_called_once_with,
-            "assert_has_calls": assert_has_calls,
-            "assert_any_call": assert_any_call,
+            **{name: forwarded[name] for name in _FORWARDED_ASSERTIONS[:4]},
             "reset_mock": reset_mock,
-            "assert_called": assert_called,
-            "assert_not_called": assert_not_called,
-            "assert_called_once": assert_called_once,
+            **{name: forwarded[name] for name in _FORWARDED_ASSERTIONS[4:]},
             "__signature__": sig,
         }
     )

@@ -41,12 +41,8 @@ class _SpecState(Deferred):
         ids: Any = None,
         instance: bool = False,
     ) -> None:
-        self.spec = spec
-        self.ids = ids
-        self.spec_set = spec_set
-        self.parent = parent
-        self.instance = instance
-        self.name = name
+        self.spec, self.spec_set, self.instance = spec, spec_set, instance
+        self.parent, self.name, self.ids = parent, name, ids
 
     def create(self, parent: Any, name: str) -> Any:
         from ._autospec import autospec_attribute
