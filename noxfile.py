@@ -187,4 +187,11 @@ def bench(session: nox.Session) -> None:
     """Time mockkit against the interpreter's unittest.mock (not part of the default run)."""
     _install_local(session, list(PACKAGES))
     session.install("matplotlib")  # for --chart; the timings themselves need nothing
-    session.run("python", "benchmarks/run.py", *session.posargs)
+    version = session.python if isinstance(session.python, str) else "current"
+    outputs = [
+        f"--json=benchmarks/results/{version}.json",
+        f"--chart=docs/_static/bench/{version}.png",
+    ]
+    # Results and charts feed docs/benchmarks.rst, regenerated after each run.
+    session.run("python", "benchmarks/run.py", *outputs, *session.posargs)
+    session.run("python", "benchmarks/render_docs.py")

@@ -454,9 +454,7 @@ class _Service:
         pass
 
 
-@pytest.mark.parametrize(
-    "cls", [Mock, MagicMock, NonCallableMock, NonCallableMagicMock, AsyncMock]
-)
+@pytest.mark.parametrize("cls", [Mock, MagicMock, NonCallableMock, NonCallableMagicMock, AsyncMock])
 def test_coroutine_function_attributes_of_a_spec_become_async_mocks(cls: Any) -> None:
     for spec in (_Service, _Service()):
         mock = cls(spec=spec)
@@ -477,9 +475,9 @@ def test_spec_children_agree() -> None:
         return names
 
     assert agree(scenario) == ok(
-        ["AsyncMock", "MagicMock", "AsyncMock", "Mock", "AsyncMock", "MagicMock"]
-        + ["AsyncMock", "MagicMock"]
-    )
+        ["AsyncMock", "MagicMock", "AsyncMock", "Mock", "AsyncMock", "MagicMock", "AsyncMock",
+         "MagicMock"]
+    )  # fmt: skip
 
 
 def test_instance_attributes_of_a_spec_count_as_they_were_at_creation() -> None:
@@ -522,11 +520,9 @@ def test_dir_lists_the_function_attributes() -> None:
         pass
 
     def scenario(mod: Any) -> Any:
-        return [
-            [name for name in dir(mock) if name.startswith("__")]
-            for mock in (mod.AsyncMock(), mod.MagicMock(spec=target))
-        ][0]
+        return [name for name in dir(mod.AsyncMock()) if name.startswith("__")]
 
     assert agree(scenario) == ok(
         ["__annotations__", "__code__", "__defaults__", "__kwdefaults__", "__name__"]
     )
+    assert {"__code__", "__name__"} <= set(dir(MagicMock(spec=target)))

@@ -16,8 +16,7 @@ import os
 from typing import Any, Callable, List, Tuple
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 from magic_support import KIT, STD, STD_IS_REFERENCE, Outcome, describe, mask
 
 # Programs call async magics (a MagicMock's __aexit__, an AsyncMock itself) without always
@@ -208,8 +207,8 @@ def _magic_step(mod: Any, root: Any, op: Op) -> Callable[[], Any]:
         effects = {
             "raise": lambda: KeyError("effect"),
             "list": lambda: [op[3], op[3]],
-            "function": lambda: (lambda *args, **kwargs: op[3]),
-            "default": lambda: (lambda *args, **kwargs: mod.DEFAULT),
+            "function": lambda: lambda *args, **kwargs: op[3],
+            "default": lambda: lambda *args, **kwargs: mod.DEFAULT,
         }
         return lambda: setattr(getattr(target(), op[2]), "side_effect", effects[op[4]]())
     if kind == "function":
@@ -365,8 +364,8 @@ def _async_step(mod: Any, mock: Any, pending: list[Any], op: Op) -> Callable[[],
             "raise-class": lambda: KeyError,
             "list": lambda: [1, KeyError("in list"), 3],
             "async": lambda: _effect_async,
-            "sync": lambda: (lambda *args: ("sync", args)),
-            "default": lambda: (lambda *args: mod.DEFAULT),
+            "sync": lambda: lambda *args: ("sync", args),
+            "default": lambda: lambda *args: mod.DEFAULT,
             "none": lambda: None,
         }
         return lambda: setattr(mock, "side_effect", effects[op[1]]())

@@ -12,7 +12,9 @@ from pathlib import Path
 import mock_core
 import mock_magic
 
-SOURCES = [str(Path(module.__file__ or "").resolve().parents[1]) for module in (mock_core, mock_magic)]
+SOURCES = [
+    str(Path(module.__file__ or "").resolve().parents[1]) for module in (mock_core, mock_magic)
+]
 WATCHED = ["asyncio", "inspect", "mock_spec", "mock_patch", "mockkit", "unittest.mock"]
 
 

@@ -37,7 +37,8 @@ def test_read_with_a_size(data: Any) -> None:
 @pytest.mark.parametrize("data", DATA, ids=["text", "bytes"])
 def test_readline_and_readlines(data: Any) -> None:
     handle = mock_open(read_data=data)()
-    assert [handle.readline() for _ in range(4)] == [_text(data, s) for s in ("a\n", "bb\n", "ccc", "")]
+    expected = [_text(data, line) for line in ("a\n", "bb\n", "ccc", "")]
+    assert [handle.readline() for _ in range(4)] == expected
     handle = mock_open(read_data=data)()
     assert handle.readline() == _text(data, "a\n")
     assert handle.readlines() == [_text(data, "bb\n"), _text(data, "ccc")]
@@ -51,7 +52,7 @@ def test_iteration_and_next(data: Any) -> None:
     assert list(handle) == []
     handle = mock_open(read_data=data)()
     assert next(handle) == _text(data, "a\n")
-    assert [line for line in handle] == [_text(data, "bb\n"), _text(data, "ccc")]
+    assert list(iter(handle)) == [_text(data, "bb\n"), _text(data, "ccc")]
     with pytest.raises(StopIteration):
         next(handle)
 

@@ -22,7 +22,9 @@ from mock_magic._plugin import register
 PACKAGE = Path(__file__).resolve().parents[1]
 PACKAGES = PACKAGE.parent
 # Where the two packages are imported from here: the source trees, or an installation.
-SOURCES = [str(Path(module.__file__ or "").resolve().parents[1]) for module in (mock_core, mock_magic)]
+SOURCES = [
+    str(Path(module.__file__ or "").resolve().parents[1]) for module in (mock_core, mock_magic)
+]
 
 
 def _python(code: str, *, path: list[str], env: dict[str, str] | None = None) -> str:

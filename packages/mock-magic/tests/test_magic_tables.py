@@ -12,8 +12,7 @@ import unittest.mock as std_mock
 from typing import Any, Callable
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 from magic_support import KIT, agree, kind, ok, raises, run
 
 import mock_magic
@@ -343,9 +342,9 @@ def test_unsupported_magics_are_refused_with_the_stdlib_message(name: str, kind:
 
 @given(name=st.sampled_from(UNSUPPORTED), value=st.sampled_from([None, 1, "x", Mock]))
 def test_unsupported_magics_are_refused_whatever_the_value(name: str, value: Any) -> None:
-    for kind in (Mock, MagicMock, NonCallableMagicMock, AsyncMock, ThreadingMock):
+    for cls in (Mock, MagicMock, NonCallableMagicMock, AsyncMock, ThreadingMock):
         with pytest.raises(AttributeError, match="unsupported magic method"):
-            setattr(kind(), name, value)
+            setattr(cls(), name, value)
 
 
 # -- plain Mock and the tables ----------------------------------------------------

@@ -177,9 +177,7 @@ def test_children_inherit_the_timeout() -> None:
     assert mock.a.b._mock_wait_timeout == 0.02
     assert mock()._mock_wait_timeout == 0.02
     assert mock.__int__._mock_wait_timeout == 0.02
-    assert agree(
-        lambda mod: (m := mod.ThreadingMock(timeout=0.02)).a._mock_wait_timeout
-    ) == ok(0.02)
+    assert agree(lambda mod: mod.ThreadingMock(timeout=0.02).a._mock_wait_timeout) == ok(0.02)
 
 
 def test_explicit_timeout_overrides_the_instance_one() -> None:

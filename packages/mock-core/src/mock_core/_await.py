@@ -19,7 +19,7 @@ from ._assertions import (
 from ._call import _Call, _CallList
 from ._recording import _plain, run_side_effect
 from ._sentinel import DEFAULT
-from ._util import _callable, _is_async_func, _is_exception
+from ._util import _callable, _is_async_func, _is_exception, state_lock
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
@@ -90,8 +90,45 @@ def _reset_awaits(mock: Any) -> None:
         mock.await_args_list = _CallList()
         return
     store = mock.__dict__
-    for name in ("_mock_await_count", "_mock_await_args", "_mock_await_args_list"):
+    for name in _AWAIT_STATE:
         store.pop(name, None)
+
+
+_AWAIT_STATE = (
+    "_mock_await_tally",
+    "_mock_await_offset",
+    "_mock_await_args",
+    "_mock_await_args_list",
+)
+
+
+def _own_await_count(self: Any) -> int:
+    # Like call_count: one append per await (atomic, so none is lost between threads)
+    # plus an offset that assignment moves.
+    store = self.__dict__
+    tally = store.get("_mock_await_tally")
+    return (0 if tally is None else len(tally)) + store.get("_mock_await_offset", 0)  # type: ignore[no-any-return]
+
+
+def _set_own_await_count(self: Any, value: int) -> None:
+    store = self.__dict__
+    tally = store.get("_mock_await_tally")
+    store["_mock_await_offset"] = value - (0 if tally is None else len(tally))
+
+
+def _get_await_count(self: Any) -> int:
+    delegate = self._mock_delegate
+    if delegate is not None:
+        return delegate.await_count  # type: ignore[no-any-return]
+    return _own_await_count(self)
+
+
+def _set_await_count(self: Any, value: int) -> None:
+    delegate = self._mock_delegate
+    if delegate is not None:
+        delegate.await_count = value
+    else:
+        _set_own_await_count(self, value)
 
 
 _FUNCTION_ATTRIBUTES = frozenset(
@@ -105,10 +142,11 @@ class AsyncMockMixin:
     .. versionadded:: 0.1.0
     """
 
-    _mock_await_count: int = 0
     _mock_await_args: Any = None
 
-    await_count = _plain("_mock_await_count", "await_count")
+    # The standard library's private name for the mock's own count, kept readable.
+    _mock_await_count = property(_own_await_count, _set_own_await_count)
+    await_count = property(_get_await_count, _set_await_count)
     await_args = _plain("_mock_await_args", "await_args")
     await_args_list = _plain("_mock_await_args_list", "await_args_list")
 
@@ -156,11 +194,16 @@ class AsyncMockMixin:
         pair: _Call = _new_call(_Call, (args, kwargs))
         if self._mock_delegate is None:  # type: ignore[attr-defined]
             store = self.__dict__
-            store["_mock_await_count"] = self._mock_await_count + 1
+            tally = store.get("_mock_await_tally")
+            if tally is None:
+                tally = store.setdefault("_mock_await_tally", [])
+            tally.append(None)
             store["_mock_await_args"] = pair
             self._mock_await_args_list.append(pair)
         else:
-            self.await_count += 1
+            # The delegate keeps a plain counter: count under the lock.
+            with state_lock():
+                self.await_count += 1
             self.await_args = pair
             self.await_args_list.append(pair)
 

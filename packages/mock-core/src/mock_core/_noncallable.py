@@ -19,7 +19,7 @@ from ._names import (
 )
 from ._registry import Deferred, registry
 from ._sentinel import DEFAULT, _deleted, _missing
-from ._util import _is_async_func, _is_async_obj, _is_list
+from ._util import _is_async_func, _is_async_obj, _is_list, state_lock
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
@@ -107,17 +107,9 @@ def _check_and_set_parent(parent: Any, value: Any, name: str | None, new_name: s
     return True
 
 
-_lock: Any = None
-
-
 def _deferred_lock() -> Any:
-    global _lock
-    if _lock is None:
-        # threading is imported only once a deferred child is first created.
-        import threading
-
-        _lock = threading.RLock()
-    return _lock
+    # Shared and made once even when threads race on it (see _util.state_lock).
+    return state_lock()
 
 
 def _magic_table_names() -> tuple[frozenset[str], frozenset[str]]:
@@ -208,6 +200,8 @@ class NonCallableMock:
 
     # Refreshed by plugin registration (see ``_refresh_plugin_caches``).
     _mock_child_rules: tuple[Any, ...] = ()
+    # True when a child of this class is made the default way (see _plain_child).
+    _mock_plain_children: bool = False
     _mock_observers: tuple[Any, ...] = ()
     _mock_after_observers: tuple[Any, ...] = ()
     # Called by reset_mock for each mock reset; subclasses with more state set it.
@@ -369,11 +363,19 @@ class NonCallableMock:
         result = children.get(name)
         if result is None:
             wrapped = self._mock_wraps
-            # A child of a wrapping mock wraps the same attribute of the wrapped object.
-            wraps = None if wrapped is None else getattr(wrapped, name)
-            result = self._get_child_mock(
-                parent=self, name=name, wraps=wraps, _new_name=name, _new_parent=self
-            )
+            if (
+                wrapped is None
+                and self._mock_plain_children
+                and self._mock_sig_source is None
+                and not self._mock_sealed
+            ):
+                result = _plain_child(self, name)
+            else:
+                # A child of a wrapping mock wraps the same attribute of the wrapped object.
+                wraps = None if wrapped is None else getattr(wrapped, name)
+                result = self._get_child_mock(
+                    parent=self, name=name, wraps=wraps, _new_name=name, _new_parent=self
+                )
             # Two threads racing on a first access must end up with one child.
             result = children.setdefault(name, result)
             if result is _deleted:
@@ -622,6 +624,9 @@ _Mock: type = object
 def _refresh_class(cls: type) -> None:
     """Copy the registered plugins that apply to ``cls`` onto it as plain tuples."""
     rules = tuple(rule for owner, rule in registry.child_rules if issubclass(cls, owner))
+    general = [rule for rule in rules if rule not in registry.spec_only_rules]
+    plain = not general and cls._get_child_mock is NonCallableMock._get_child_mock
+    type.__setattr__(cls, "_mock_plain_children", plain)
     observers = tuple(obs for owner, obs in registry.observers if issubclass(cls, owner))
     after = tuple(obs for owner, obs in registry.after_observers if issubclass(cls, owner))
     type.__setattr__(cls, "_mock_child_rules", rules)
@@ -632,7 +637,40 @@ def _refresh_class(cls: type) -> None:
     _choose_call(cls)
 
 
+# parent class -> (child class, whether it can be built without calling it)
+_plain_children: dict[type, tuple[type, bool]] = {}
+
+
+def _plain_child(parent: Any, name: str) -> Any:
+    """The child ``_get_child_mock`` would make, built directly when that is equivalent.
+
+    Only for parents whose class neither overrides ``_get_child_mock`` nor has
+    child-class rules, without spec, wraps or seal (``_mock_plain_children``).
+    """
+    kind = type(parent)
+    found = _plain_children.get(kind)
+    if found is None:
+        klass = _child_class(parent, {})
+        direct = (
+            klass.__new__ is NonCallableMock.__new__  # type: ignore[comparison-overlap]
+            and klass.__init__ is _Mock.__init__  # type: ignore[misc]
+        )
+        found = _plain_children.setdefault(kind, (klass, direct))
+    klass, direct = found
+    generation = _generations.get(klass) if direct else None
+    if generation is None:
+        return klass(parent=parent, name=name, wraps=None, _new_name=name, _new_parent=parent)
+    child = _object_new(generation)
+    store = child.__dict__
+    store["_mock_parent"] = parent
+    store["_mock_name"] = name
+    store["_mock_new_name"] = name
+    store["_mock_new_parent"] = parent
+    return child
+
+
 def _refresh_all() -> None:
+    _plain_children.clear()
     pending: list[type] = [NonCallableMock]
     seen: set[type] = set()
     while pending:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ._call import _Call, _CallList
 from ._registry import Deferred, registry
 from ._sentinel import DEFAULT, _deleted
-from ._util import _callable, _is_exception, _MockIter, _try_iter
+from ._util import _callable, _is_exception, _MockIter, _try_iter, state_lock
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
@@ -54,7 +54,10 @@ def record_call(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Ca
 
 def _record_delegated(mock: Any, pair: _Call) -> None:
     mock.called = True
-    mock.call_count += 1
+    # The delegate keeps the count as a plain attribute: count under the lock, or
+    # concurrent calls would lose increments.
+    with state_lock():
+        mock.call_count += 1
     mock.call_args = pair
     mock.call_args_list.append(pair)
 
@@ -131,8 +134,12 @@ def _get_return_value(self: Any) -> Any:
     if value is DEFAULT and self._mock_wraps is None:
         if self._mock_sealed:
             raise AttributeError(f"{self._extract_mock_name()}.return_value")
-        value = self._get_child_mock(_new_parent=self, _new_name="()")
-        self.return_value = value
+        made = self._get_child_mock(_new_parent=self, _new_name="()")
+        # Threads racing on the first read must all get the one value that stays.
+        with state_lock():
+            value = self._mock_return_value if delegate is None else delegate.return_value
+            if value is DEFAULT:
+                self.return_value = value = made
     return value
 
 
@@ -239,8 +246,10 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
             node.mock_calls = _CallList()
             node.call_args_list = _CallList()
         store = node.__dict__
-        for name in reset_keys.intersection(store):
-            del store[name]
+        if not store.keys().isdisjoint(reset_keys):
+            # Only a mock that recorded something (or had its lists read) has state to drop.
+            for name in reset_keys.intersection(store):
+                del store[name]
         hook = node._mock_reset_hook
         if hook is not None:
             hook(node)

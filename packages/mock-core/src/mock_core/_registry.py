@@ -105,6 +105,7 @@ class _Registry:
     def __init__(self) -> None:
         self.magic_table: MagicTable | None = None
         self.child_rules: list[tuple[type, ChildRule]] = []
+        self.spec_only_rules: set[ChildRule] = set()
         self.observers: list[tuple[type, CallObserver]] = []
         self.after_observers: list[tuple[type, CallObserver]] = []
         self.signature_providers: list[SignatureProvider] = []

@@ -14,10 +14,28 @@ __all__ = [
     "_is_exception",
     "_is_list",
     "_try_iter",
+    "state_lock",
 ]
 
 _CO_COROUTINE = 0x80
 _CO_ITERABLE_COROUTINE = 0x100
+
+_state_locks: list[Any] = []
+
+
+def state_lock() -> Any:
+    """The lock for the few updates that are not single atomic writes.
+
+    First uses that must happen once across threads (a deferred child, a default return
+    value) and counters kept as plain attributes (an autospecced function's ``call_count``)
+    take it. Made on first need, so that importing mock-core does not import threading;
+    two threads making one at the same moment both use the one appended first.
+    """
+    if not _state_locks:
+        import threading
+
+        _state_locks.append(threading.RLock())
+    return _state_locks[0]
 
 
 def _is_exception(obj: object) -> bool:

@@ -87,9 +87,17 @@ def magic_table() -> MagicTable | None:
     return registry.magic_table
 
 
-def add_child_class_rule(rule: ChildClassRule, cls: type | None = None) -> None:
-    """Consult ``rule`` when a mock of class ``cls`` (default: every mock) makes a child."""
+def add_child_class_rule(
+    rule: ChildClassRule, cls: type | None = None, *, spec_only: bool = False
+) -> None:
+    """Consult ``rule`` when a mock of class ``cls`` (default: every mock) makes a child.
+
+    With ``spec_only=True`` the rule is only consulted for mocks that have a spec
+    object, which keeps first attribute access of plain mocks on its fast path.
+    """
     owner = _owner(cls)
+    if spec_only:
+        registry.spec_only_rules.add(rule)
     if (owner, rule) not in registry.child_rules:
         # Later registrations are more specific refinements: they go first.
         registry.child_rules.insert(0, (owner, rule))

@@ -30,6 +30,10 @@ def register() -> None:
     register_magic_table(
         MagicTable(frozenset(_all_magics), frozenset(_unsupported_magics), make_method)
     )
+    from ._rules import _spec_async_rule
+
     for rule, owner in rules():
-        add_child_class_rule(rule, owner)
+        # The spec rule only matters for mocks with a spec object; saying so keeps
+        # plain mocks' first attribute access on mock-core's fast path.
+        add_child_class_rule(rule, owner, spec_only=rule is _spec_async_rule)
     add_call_observer(observe_call, ThreadingMixin, after=True)

@@ -22,23 +22,51 @@ _timeout_unset: Any = object()
 
 
 class _Waits:
-    """The events of one mock: one for "any call", one per awaited argument list."""
+    """What one mock's waiters need: an event for "any call", the completed calls, and
+    the argument lists someone is waiting for.
 
-    __slots__ = ("any_call", "by_call", "lock")
+    A completed call is checked only against the argument lists being waited for (few),
+    and a new wait only against the completed calls: keeping an event per distinct call
+    made every call scan all earlier ones, quadratic in the number of calls.
+    """
+
+    __slots__ = ("any_call", "completed", "lock", "waiting")
 
     def __init__(self) -> None:
         self.any_call = threading.Event()
-        self.by_call: list[tuple[tuple[Any, ...], dict[str, Any], threading.Event]] = []
-        self.lock = threading.Lock()
+        self.completed: list[Any] = []
+        self.waiting: list[tuple[tuple[Any, ...], dict[str, Any], threading.Event]] = []
+        # Reentrant: an argument's __eq__ may call the mock it is compared for.
+        self.lock = threading.RLock()
 
-    def event_for(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> threading.Event:
+    def call_completed(self, recorded: Any) -> None:
+        args, kwargs = recorded
         with self.lock:
-            for known_args, known_kwargs, event in self.by_call:
-                if (known_args, known_kwargs) == (args, kwargs):
-                    return event
-            event = threading.Event()
-            self.by_call.append((args, kwargs, event))
-            return event
+            self.completed.append(recorded)
+            for wanted_args, wanted_kwargs, event in self.waiting:
+                # The waiter's arguments on the left, so that matchers such as ANY work.
+                if (wanted_args, wanted_kwargs) == (args, kwargs):
+                    event.set()
+        self.any_call.set()
+
+    def wait_for(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """An entry whose event is set once a call with these arguments has completed."""
+        entry = (args, kwargs, threading.Event())
+        with self.lock:
+            for done_args, done_kwargs in self.completed:
+                if (args, kwargs) == (done_args, done_kwargs):
+                    entry[2].set()
+                    return entry
+            self.waiting.append(entry)
+        return entry
+
+    def stop_waiting(self, entry: Any) -> None:
+        with self.lock:
+            # By identity: comparing entries would run the arguments' __eq__.
+            for index, known in enumerate(self.waiting):
+                if known is entry:
+                    del self.waiting[index]
+                    return
 
 
 def _waits(mock: Any) -> _Waits:
@@ -51,10 +79,7 @@ def _waits(mock: Any) -> _Waits:
 
 def observe_call(mock: Any, recorded: Any) -> None:
     """Call observer (after the call returned): wake whoever waits for this call."""
-    args, kwargs = recorded
-    waits = _waits(mock)
-    waits.event_for(args, kwargs).set()
-    waits.any_call.set()
+    _waits(mock).call_completed(recorded)
 
 
 def _reset_waits(mock: Any) -> None:
@@ -95,8 +120,13 @@ class ThreadingMixin:
 
     def wait_until_any_call_with(self, *args: Any, **kwargs: Any) -> None:
         """Wait until the mock is called with these arguments, failing after its timeout."""
-        event = _waits(self).event_for(args, kwargs)
-        if not event.wait(timeout=self._mock_wait_timeout):  # type: ignore[attr-defined]
+        waits = _waits(self)
+        entry = waits.wait_for(args, kwargs)
+        try:
+            arrived = entry[2].wait(timeout=self._mock_wait_timeout)  # type: ignore[attr-defined]
+        finally:
+            waits.stop_waiting(entry)
+        if not arrived:
             expected = self._format_mock_call_signature(args, kwargs)  # type: ignore[attr-defined]
             raise AssertionError(f"{expected} call not found")
 

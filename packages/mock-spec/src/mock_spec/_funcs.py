@@ -15,6 +15,7 @@ from mock_core import DEFAULT
 from mock_core._call import _Call, _CallList
 from mock_core._classes import private_class
 from mock_core._noncallable import _is_instance_mock
+from mock_core._util import state_lock
 
 from ._signature import FUNCTION_TYPES, compiled_checker, get_signature_object, raise_bind_error
 
@@ -245,7 +246,10 @@ def _fast_delegated_call(mock: Any, funcopy: Any, args: tuple[Any, ...], kwargs:
         return mock(*args, **kwargs)
     pair = _new_call(_Call, (args, kwargs))
     state["called"] = True
-    state["call_count"] = count + 1
+    # A plain attribute (as in the standard library), so the increment is not atomic:
+    # counted under mock-core's lock, or concurrent calls would lose some.
+    with state_lock():
+        state["call_count"] = state["call_count"] + 1
     state["call_args"] = pair
     calls.append(pair)
     every.append(_new_call(_Call, ("", args, kwargs)))

@@ -122,3 +122,12 @@ __all__ = (
 # Writes such as `mockkit.FILTER_DIR = False` or `patch.object(mockkit, "FILTER_DIR", ...)`
 # must change what mock_core reads, so the setting is forwarded rather than copied.
 _adopt(sys.modules[__name__], {"FILTER_DIR": mock_core})
+
+# Under pytest, `@patch`-decorated tests need pytest told which parameters the patches fill
+# in. The plugin does it; doing it here too covers runs without the plugin (autoloading off,
+# `-p no:mockkit`, sources on sys.path instead of installed). Costs one lookup elsewhere.
+if "_pytest.compat" in sys.modules:
+    from mockkit._pytest._argnames import install as _install_for_pytest
+
+    _install_for_pytest()
+    del _install_for_pytest

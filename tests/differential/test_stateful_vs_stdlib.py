@@ -1,0 +1,1322 @@
+"""Stateful differential tests: mockkit against the interpreter's ``unittest.mock``.
+
+A hypothesis state machine keeps bundles of *pairs*: the same object made once with the
+standard library and once with mockkit (mocks, generated classes, patchers). Every rule runs
+one operation on both halves of a pair and compares what can be seen from outside: the
+returned value's repr (ids, addresses and module paths masked), whether it is a mock and of
+which kind, recorded calls (``mock_calls``, ``call_args_list``, ``method_calls``), ``dir()``,
+and raised exceptions' types and messages. Operations: create (every mock class; spec and
+spec_set of generated classes or name lists, name, return_value, side_effect, wraps, dotted
+configuration), configure, call, read/set/delete attributes, set and use magic methods,
+compare recorded calls with ``call`` objects and ``ANY``, every assertion method, reset with
+flags, seal, attach, ``mock_add_spec``, ``PropertyMock`` on a mock's type, ``patch`` /
+``patch.object`` / ``patch.dict`` / ``patch.multiple`` started and stopped (or used as
+decorators and context managers) on a generated module, and ``create_autospec`` of generated
+classes whose methods have generated signatures.
+
+The comparison is made where the interpreter's ``unittest.mock`` has the behaviour mockkit
+follows, 3.13 and later (mockkit follows the newest standard library everywhere, so older
+interpreters' messages and a few behaviours differ by design, see DEVIATIONS.md). On older
+interpreters the same machine runs mockkit alone and checks invariants that hold on every
+version (recorded calls agree with each other, ``dir()`` and reprs work, exceptions are of
+the standard library's types, patches restore their targets exactly).
+
+Known differences that are *not* mockkit bugs are listed in ``EXCLUSIONS`` with their reason;
+the steps they cover run on mockkit alone.
+
+Example counts: modest under the default profile, large with ``HYPOTHESIS_PROFILE=large``
+(profiles are registered in ``tests/conftest.py``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import operator
+import os
+import re
+import sys
+import types
+import unittest.mock as std_mock
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+import pytest
+from hypothesis import HealthCheck, note, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    initialize,
+    multiple,
+    precondition,
+    rule,
+)
+
+import mockkit
+
+# Both modules are driven into the same odd corners on purpose (a side effect that returns a
+# coroutine where a number is wanted); the coroutines they drop are not a finding.
+pytestmark = pytest.mark.filterwarnings("ignore:coroutine .* was never awaited:RuntimeWarning")
+
+# -- what is compared, and where -------------------------------------------------------------
+
+# The interpreter's unittest.mock is the reference only where it has the newest behaviour.
+COMPARE = sys.version_info >= (3, 13)
+HAS_THREADING_MOCK = hasattr(std_mock, "ThreadingMock")
+LARGE = os.environ.get("HYPOTHESIS_PROFILE") == "large"
+
+STD, KIT = 0, 1
+SIDES: Tuple[Tuple[int, Any], ...] = ((STD, std_mock), (KIT, mockkit))
+
+# Where mockkit knowingly differs from the interpreter's unittest.mock even on 3.13 (it
+# follows 3.14 or fixes a standard-library bug; each is in DEVIATIONS.md). The machine never
+# runs these operations on the standard library: it runs them on mockkit alone and checks the
+# newer behaviour instead.
+EXCLUSIONS = {
+    "gh-130164": "3.12/3.13 Signature.bind accepts a keyword for a positional-only parameter "
+    "when **kwargs exists; mockkit's autospec refuses the call as Python and 3.14 do",
+    "start-twice": "starting a started patcher raises RuntimeError (3.14); 3.13 patches again "
+    "and loses the original",
+    "stop-unstarted": "stopping a patcher that is not started does nothing (3.14); 3.13 raises "
+    "AttributeError after a first stop",
+    "dir-internals": "with FILTER_DIR off, dir() is object.__dir__(): it lists the "
+    "implementation's private attributes, and mockkit's also lists children created on access "
+    "(it caches them in the instance dict); only public names that are not children compare",
+    "internal-callables": "functions and methods the implementations make for themselves "
+    "(mock_open's side effects) are compared as 'a callable', not by name",
+    "mock-below-itself": "attaching a mock below itself: the standard library's reprs then fail "
+    "with a TypeError, mockkit's do not; the comparison stops there",
+}
+
+# The standard library failing inside its own code (not an error it means to raise): mockkit
+# does not copy these, so the comparison of the rest of the run stops when one is seen.
+STDLIB_CRASHES = (
+    # Matching a call against a deleted child (the deletion marker is not a mock).
+    ("AttributeError", "'_SentinelObject' object has no attribute '_mock_children'"),
+)
+
+# -- masking ----------------------------------------------------------------------------------
+
+TARGET = "mkdiff_target"  # patch target modules are TARGET_std and TARGET_kit
+_MASKS = (
+    (re.compile(r"id='\d+'"), "id='ID'"),
+    (re.compile(r"0x[0-9a-fA-F]+"), "0xADDR"),
+    (re.compile(r"\b\d{12,}\b"), "ID"),  # id()-based hashes
+    (re.compile(r"\bunittest\.mock\.|\bmock(?:kit|_core|_magic|_spec|_patch)(?:\.[A-Za-z_]+)*\."),
+     "MOD."),
+    (re.compile(TARGET + r"_(?:std|kit)"), TARGET),
+)  # fmt: skip
+
+
+def mask(text: str) -> str:
+    for pattern, replacement in _MASKS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+# -- pairs ------------------------------------------------------------------------------------
+
+_labels = itertools.count()
+
+
+class Pair:
+    """One object made with the standard library and its twin made with mockkit."""
+
+    __slots__ = ("info", "label", "objs")
+
+    def __init__(self, std: Any, kit: Any, label: str, **info: Any) -> None:
+        self.objs = (std, kit)
+        self.label = f"{label}#{next(_labels)}"
+        self.info = info
+
+    def __getitem__(self, side: int) -> Any:
+        return self.objs[side]
+
+    def __repr__(self) -> str:
+        return self.label
+
+
+class Raised:
+    """What ``MockkitVsStdlib.both`` gives for a side that raised (exceptions can be values)."""
+
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: Exception) -> None:
+        self.exc = exc
+
+    def __repr__(self) -> str:
+        return f"Raised({self.exc!r})"
+
+
+# -- generated data ---------------------------------------------------------------------------
+
+SCALARS = st.one_of(st.none(), st.integers(-1, 3), st.sampled_from(["s", "t"]))
+ARGS = st.lists(SCALARS, max_size=3).map(tuple)
+KWARG_NAMES = ["x", "y", "p0", "p1", "k0", "k1", "args"]
+KWARGS = st.dictionaries(st.sampled_from(KWARG_NAMES), SCALARS, max_size=2)
+# "*" stands for ANY in expected calls.
+EXPECTED_ARGS = st.lists(st.one_of(SCALARS, st.just("*")), max_size=3).map(tuple)
+EXPECTED_KWARGS = st.dictionaries(
+    st.sampled_from(KWARG_NAMES), st.one_of(SCALARS, st.just("*")), max_size=2
+)
+
+MEMBER_NAMES = ["a", "b", "meth", "attr", "Nested"]
+ACCESS_NAMES = [
+    *MEMBER_NAMES,
+    "c",
+    "inner",
+    "read",
+    "readline",
+    "return_value",
+    "side_effect",
+    "called",
+    "call_count",
+    "call_args",
+    "call_args_list",
+    "mock_calls",
+    "method_calls",
+    "await_count",
+    "await_args",
+    "_private",
+    "_mock_methods",
+    "assert_foo",
+    "assret_called",
+    "asert_called",
+    "called_once_with",
+    "assert_called",
+    "__len__",
+    "__iter__",
+    "__str__",
+    "__enter__",
+    "__aenter__",
+    "__foo__",
+    "__class__",
+    "__signature__",
+]
+SET_NAMES = [*MEMBER_NAMES, "c", "return_value", "side_effect", "called", "name", "_private"]
+DOTTED_NAMES = [
+    "a",
+    "a.b",
+    "a.return_value",
+    "a.side_effect",
+    "meth.return_value",
+    "return_value",
+    "side_effect",
+    "return_value.a",
+    "__len__.return_value",
+    "__iter__.return_value",
+    "__str__.return_value",
+    "a.__getitem__.return_value",
+]
+PATHS = st.lists(st.sampled_from(["a", "b", "meth", "()"]), max_size=2).map(tuple)
+
+VALUES = st.sampled_from(
+    [
+        "int",
+        "none",
+        "str",
+        "list",
+        "default",
+        "sentinel",
+        "exc_class",
+        "exc_instance",
+        "iterable",
+        "func",
+        "func_default",
+        "async_func",
+        "mock",
+        "named_mock",
+        "magic",
+    ]
+)
+
+MOCK_CLASSES = ["Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock", "AsyncMock"]
+if HAS_THREADING_MOCK:
+    MOCK_CLASSES.append("ThreadingMock")
+
+ASSERTIONS_WITH_ARGS = [
+    "assert_called_with",
+    "assert_called_once_with",
+    "assert_any_call",
+    "assert_awaited_with",
+    "assert_awaited_once_with",
+    "assert_any_await",
+]
+ASSERTIONS_PLAIN = [
+    "assert_called",
+    "assert_called_once",
+    "assert_not_called",
+    "assert_awaited",
+    "assert_awaited_once",
+    "assert_not_awaited",
+]
+ASSERTIONS_LISTS = ["assert_has_calls", "assert_has_awaits"]
+
+
+def wrapped(*args: Any, **kwargs: Any) -> Any:
+    """What ``wraps=`` mocks delegate to (the same plain function on both sides)."""
+    return ("wrapped", args, kwargs)
+
+
+def value_of(M: Any, desc: str) -> Any:
+    """Build the value ``desc`` names with module ``M`` (unittest.mock or mockkit)."""
+    if desc == "int":
+        return 7
+    if desc == "none":
+        return None
+    if desc == "str":
+        return "s"
+    if desc == "list":
+        return [1, 2]
+    if desc == "default":
+        return M.DEFAULT
+    if desc == "sentinel":
+        return M.sentinel.thing
+    if desc == "exc_class":
+        return KeyError
+    if desc == "exc_instance":
+        return ValueError("boom")
+    if desc == "iterable":
+        return [1, M.DEFAULT, KeyError("k")]
+    if desc == "func":
+        return lambda *args, **kwargs: ("func", args, kwargs)
+    if desc == "func_default":
+        return lambda *args, **kwargs: M.DEFAULT
+    if desc == "async_func":
+
+        async def afunc(*args: Any, **kwargs: Any) -> Any:
+            return ("afunc", args, kwargs)
+
+        return afunc
+    if desc == "mock":
+        return M.Mock()
+    if desc == "named_mock":
+        return M.Mock(name="other")
+    if desc == "magic":
+        return M.MagicMock()
+    raise AssertionError(desc)
+
+
+# Signatures: (positional-only, positional-or-keyword, how many of those have defaults,
+# *args, keyword-only parameters as "has a default" flags, **kwargs).
+Sig = Tuple[int, int, int, bool, Tuple[bool, ...], bool]
+
+
+@st.composite
+def signatures(draw: Any) -> Sig:
+    posonly = draw(st.integers(0, 2))
+    normal = draw(st.integers(0, 2))
+    defaults = draw(st.integers(0, posonly + normal))
+    kwonly = tuple(draw(st.lists(st.booleans(), max_size=2)))
+    return (posonly, normal, defaults, draw(st.booleans()), kwonly, draw(st.booleans()))
+
+
+def params_source(sig: Sig, first: Optional[str] = None) -> str:
+    posonly, normal, defaults, varargs, kwonly, varkw = sig
+    params: List[str] = [first] if first else []
+    positional = posonly + normal
+    for index in range(positional):
+        name = f"p{index}"
+        params.append(f"{name}={index}" if index >= positional - defaults else name)
+        if index == posonly - 1:
+            params.append("/")
+    if varargs:
+        params.append("*args")
+    elif kwonly:
+        params.append("*")
+    for index, has_default in enumerate(kwonly):
+        params.append(f"k{index}=None" if has_default else f"k{index}")
+    if varkw:
+        params.append("**kwargs")
+    return ", ".join(params)
+
+
+MEMBER_KINDS = ["method", "classmethod", "staticmethod", "async", "property", "int", "none"]
+
+
+@st.composite
+def class_descs(draw: Any) -> Tuple[Any, ...]:
+    members = draw(
+        st.dictionaries(
+            st.sampled_from(MEMBER_NAMES[:-1]),
+            st.tuples(st.sampled_from(MEMBER_KINDS), signatures()),
+            max_size=3,
+        )
+    )
+    nested = draw(st.one_of(st.none(), signatures()))
+    init = draw(st.one_of(st.none(), signatures()))
+    call = draw(st.one_of(st.none(), signatures()))
+    return (tuple(sorted(members.items())), nested, init, call)
+
+
+def class_source(name: str, desc: Tuple[Any, ...]) -> str:
+    members, nested, init, call = desc
+    lines = [f"class {name}:", "    '''generated'''"]
+    if init is not None:
+        lines.append(f"    def __init__({params_source(init, 'self')}): pass")
+    if call is not None:
+        lines.append(f"    def __call__({params_source(call, 'self')}): pass")
+    for member, (kind, sig) in members:
+        if kind == "method":
+            lines.append(f"    def {member}({params_source(sig, 'self')}): pass")
+        elif kind == "classmethod":
+            lines += ["    @classmethod", f"    def {member}({params_source(sig, 'cls')}): pass"]
+        elif kind == "staticmethod":
+            lines += ["    @staticmethod", f"    def {member}({params_source(sig)}): pass"]
+        elif kind == "async":
+            lines.append(f"    async def {member}({params_source(sig, 'self')}): pass")
+        elif kind == "property":
+            lines += ["    @property", f"    def {member}(self): return 1"]
+        elif kind == "int":
+            lines.append(f"    {member} = 1")
+        else:
+            lines.append(f"    {member} = None")
+    if nested is not None:
+        lines += ["    class Nested:", f"        def inner({params_source(nested, 'self')}): pass"]
+    return "\n".join(lines) + "\n"
+
+
+def build_class(name: str, desc: Tuple[Any, ...]) -> type:
+    namespace: Dict[str, Any] = {"__name__": "mkdiff_classes"}
+    exec(class_source(name, desc), namespace)
+    cls: type = namespace[name]
+    return cls
+
+
+MODULE_SOURCE = '''
+value = 1
+mapping = {"a": 1, "b": 2}
+
+def func(p0, p1=1, *, k0=None):
+    return ("func", p0, p1, k0)
+
+async def afunc(p0):
+    return ("afunc", p0)
+
+class Klass:
+    attr = 1
+
+    def meth(self, p0):
+        return ("meth", p0)
+
+    @classmethod
+    def cm(cls, p0):
+        return ("cm", p0)
+
+    @staticmethod
+    def sm(p0):
+        return ("sm", p0)
+
+    @property
+    def prop(self):
+        return "prop"
+
+instance = Klass()
+'''
+MODULE_ATTRS = ["value", "mapping", "func", "afunc", "Klass", "instance"]
+PATCH_TARGETS = [
+    *MODULE_ATTRS,
+    "missing",
+    "Klass.meth",
+    "Klass.cm",
+    "Klass.sm",
+    "Klass.prop",
+    "Klass.attr",
+    "instance.meth",
+]
+
+
+@st.composite
+def patch_kwargs(draw: Any) -> Dict[str, Any]:
+    kw: Dict[str, Any] = {}
+    if draw(st.integers(0, 3)) == 0:
+        kw["new"] = draw(VALUES)
+    if draw(st.integers(0, 3)) == 0:
+        kw["new_callable"] = draw(st.sampled_from([*MOCK_CLASSES, "PropertyMock"]))
+    which = draw(st.sampled_from(["none", "none", "spec", "spec_set", "autospec", "names"]))
+    if which in ("spec", "spec_set", "autospec"):
+        kw[which] = True
+    elif which == "names":
+        kw["spec"] = ["a", "meth"]
+    if draw(st.booleans()):
+        kw["create"] = True
+    if draw(st.integers(0, 3)) == 0:
+        kw[draw(st.sampled_from(["return_value", "side_effect", "a.return_value"]))] = draw(
+            VALUES
+        )
+    return kw
+
+
+def build_patch_kwargs(M: Any, kw: Dict[str, Any]) -> Dict[str, Any]:
+    built: Dict[str, Any] = {}
+    for key, value in kw.items():
+        if key == "new_callable":
+            built[key] = getattr(M, value)
+        elif key in ("spec", "spec_set", "autospec", "create"):
+            built[key] = value
+        else:
+            built[key] = value_of(M, value)
+    return built
+
+
+MAGIC_NAMES = [
+    "__len__",
+    "__iter__",
+    "__contains__",
+    "__getitem__",
+    "__setitem__",
+    "__bool__",
+    "__str__",
+    "__int__",
+    "__float__",
+    "__hash__",
+    "__eq__",
+    "__lt__",
+    "__enter__",
+    "__exit__",
+    "__neg__",
+    "__add__",
+    "__index__",
+    "__fspath__",
+    "__aenter__",
+    "__aiter__",
+    "__call__",
+    "__getattr__",
+    "__init__",
+    "__del__",
+    "__foo__",
+]
+MAGIC_IMPLS = st.one_of(
+    st.tuples(st.just("func"), st.sampled_from([0, 3, -1, "s", True, None, (1, 2)])),
+    st.tuples(st.just("mock"), st.sampled_from([0, 3, "s", True, None, (1, 2)])),
+    st.tuples(st.just("return_value"), st.sampled_from([0, 3, "s", False, None, (1, 2)])),
+    st.tuples(st.just("side_effect"), VALUES),
+    st.tuples(st.just("value"), st.sampled_from([0, None, "s"])),
+    st.tuples(st.just("delete"), st.none()),
+)
+
+
+def _islice(iterable: Any) -> List[Any]:
+    # A mock can stand in for an endless iterator; never follow one for long.
+    return list(itertools.islice(iterable, 4))
+
+
+def _with(m: Any) -> Any:
+    with m as entered:
+        return entered
+
+
+def _with_raising(m: Any) -> Any:
+    with m:
+        raise KeyError("inside")
+
+
+def _setitem(m: Any) -> Any:
+    m[0] = 1
+    return m[0]
+
+
+async def _async_with(m: Any) -> Any:
+    async with m as entered:
+        return entered
+
+
+async def _async_for(m: Any) -> Any:
+    found = []
+    async for item in m:
+        found.append(item)
+        if len(found) > 3:
+            break
+    return found
+
+
+MAGIC_OPS: Dict[str, Callable[[Any], Any]] = {
+    "len": len,
+    "iter": lambda m: _islice(iter(m)),
+    "contains": lambda m: 1 in m,
+    "getitem": lambda m: m[0],
+    "setitem": _setitem,
+    "bool": bool,
+    "str": str,
+    "int": int,
+    "float": float,
+    "hash": lambda m: hash(m) == hash(m),
+    "eq": lambda m: (m == m, m == 1, m != 1, m != m),
+    "lt": lambda m: m < 1,
+    "with": _with,
+    "with_raising": _with_raising,
+    "neg": operator.neg,
+    "add": lambda m: (m + 1, 1 + m),
+    "index": operator.index,
+    "fspath": os.fspath,
+    "format": lambda m: format(m, ""),
+    "async_with": _async_with,
+    "async_for": _async_for,
+}
+
+
+# -- observing --------------------------------------------------------------------------------
+
+
+def drive(coroutine: Any) -> Any:
+    """Run a coroutine that never really suspends (what mocks' coroutines do) to its end."""
+    try:
+        coroutine.send(None)
+    except StopIteration as stop:
+        return ("awaited", stop.value)
+    coroutine.close()
+    return ("suspended",)
+
+
+def settle(value: Any) -> Any:
+    """``value``, or what it gives when awaited if it is a coroutine."""
+    if type(value) is types.CoroutineType:
+        driven = drive(value)
+        if driven[0] == "suspended":
+            raise RuntimeError("suspended")
+        return driven[1]
+    return value
+
+
+def is_mock(M: Any, value: Any) -> bool:
+    return isinstance(value, M.NonCallableMock)
+
+
+def kind_of(M: Any, value: Any) -> Tuple[Any, ...]:
+    names = ["NonCallableMock", "CallableMixin", "MagicMixin", "AsyncMockMixin", "PropertyMock"]
+    if HAS_THREADING_MOCK:
+        names.append("ThreadingMock")
+    return (
+        type(value).__name__,
+        tuple(name for name in names if isinstance(value, getattr(M, name))),
+        callable(value),
+    )
+
+
+def render(M: Any, value: Any) -> Tuple[Any, ...]:
+    """What ``value`` looks like from outside, comparable across the two modules."""
+    # type() rather than isinstance(): a mock with a spec passes isinstance() for its spec.
+    if type(value) is types.CoroutineType:
+        try:
+            driven = drive(value)
+        except Exception as exc:
+            return ("await-raise", *render_exc(exc))
+        return ("await", *(render(M, v) for v in driven[1:]))
+    if type(value) is types.MethodType and is_mock(M, value.__self__):
+        # Bound methods' qualnames name internal classes.
+        return ("bound-method", value.__name__)
+    if type(value) in (types.MethodType, types.FunctionType) and not hasattr(value, "mock"):
+        # EXCLUSIONS["internal-callables"]
+        return ("callable",)
+    try:
+        text = mask(repr(value))
+    except Exception as exc:
+        return ("repr-raise", type(exc).__name__)
+    if is_mock(M, value):
+        return ("mock", text, kind_of(M, value))
+    if type(value) is types.FunctionType and hasattr(value, "mock"):
+        return ("autospec-function", text)
+    return ("ok", text)
+
+
+def render_exc(exc: BaseException) -> Tuple[Any, ...]:
+    cause = type(exc.__cause__).__name__ if exc.__cause__ is not None else None
+    return ("raise", type(exc).__name__, mask(str(exc)), cause)
+
+
+Thunk = Callable[[int, Any], Any]
+
+
+def public_dir(M: Any, m: Any) -> List[str]:
+    """``dir(m)``; with ``FILTER_DIR`` off, only its public part (EXCLUSIONS["dir-internals"])."""
+    names = dir(m)
+    if not M.FILTER_DIR:
+        children = getattr(m, "_mock_children", {})
+        names = [name for name in names if not name.startswith("_") and name not in children]
+    return sorted(names)
+
+
+def records(m: Any) -> Tuple[Any, ...]:
+    """The recorded calls of a mock (or autospecced function)."""
+    return (
+        m.called,
+        m.call_count,
+        m.call_args,
+        m.call_args_list,
+        m.mock_calls,
+        m.method_calls,
+    )
+
+
+def invariants(M: Any, m: Any) -> None:
+    """Facts about recorded calls that hold on every Python, for either module."""
+    if not (is_mock(M, m) or type(m) is types.FunctionType):
+        return
+    count, calls = m.call_count, m.call_args_list
+    if type(count) is not int or type(m.called) is not bool or type(calls) is not M._CallList:
+        return  # the test assigned something else to them: nothing to check
+    assert count == len(calls), (count, calls)
+    assert m.called == bool(count)
+    assert m.call_args == (calls[-1] if calls else None)
+    for recorded in calls:
+        # Every call is also a mock call of the mock itself (name "").
+        assert recorded in m.mock_calls
+    repr(m)
+    dir(m)
+
+
+# -- the machine ------------------------------------------------------------------------------
+
+
+class MockkitVsStdlib(RuleBasedStateMachine):
+    """Generated operations on (unittest.mock, mockkit) pairs; every outcome must agree."""
+
+    mocks = Bundle("mocks")
+    classes = Bundle("classes")
+    patchers = Bundle("patchers")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.diverged = False
+        self.modules: List[types.ModuleType] = []
+        self.filter_dir = (std_mock.FILTER_DIR, mockkit.FILTER_DIR)
+        self.started: List[Pair] = []
+        self.class_count = itertools.count()
+
+    # -- infrastructure ---------------------------------------------------------------------
+
+    def both(self, label: str, thunk: Thunk, *, compare: bool = True) -> List[Any]:
+        """Run ``thunk(side, module)`` on both sides; compare the outcomes; return results."""
+        results: List[Any] = []
+        outcomes: List[Tuple[Any, ...]] = []
+        for side, M in SIDES:
+            try:
+                value = thunk(side, M)
+            except Exception as exc:
+                results.append(Raised(exc))
+                outcomes.append(render_exc(exc))
+            else:
+                results.append(value)
+                outcomes.append(render(M, value))
+        self.check(label, outcomes[STD], outcomes[KIT], compare)
+        return results
+
+    def check(self, label: str, std: Tuple[Any, ...], kit: Tuple[Any, ...], compare: bool) -> None:
+        note(f"{label}\n    stdlib:  {std}\n    mockkit: {kit}")
+        if not COMPARE or not compare or self.diverged:
+            return
+        if std[0] == "raise" and tuple(std[1:3]) in STDLIB_CRASHES:
+            note("    (the standard library crashed: comparison stops here)")
+            self.diverged = True
+            return
+        assert kit == std, f"{label}: mockkit differs from unittest.mock"
+
+    def kit_only(self, label: str, thunk: Thunk) -> Any:
+        """Run ``thunk`` on mockkit alone (an excluded operation); return result or exception."""
+        try:
+            value = thunk(KIT, mockkit)
+        except Exception as exc:
+            note(f"{label} (mockkit only)\n    mockkit: {render_exc(exc)}")
+            return Raised(exc)
+        note(f"{label} (mockkit only)\n    mockkit: {render(mockkit, value)}")
+        return value
+
+    def pair_from(self, results: List[Any], label: str, autospec: bool = False) -> Any:
+        """A new pair when both sides produced a mock (or autospecced function)."""
+        std, kit = results
+        if (is_mock(std_mock, std) or type(std) is types.FunctionType) and (
+            is_mock(mockkit, kit) or type(kit) is types.FunctionType
+        ):
+            return Pair(std, kit, label, autospec=autospec)
+        return multiple()
+
+    def observe_pair(self, label: str, pair: Pair) -> None:
+        """Compare recorded calls, repr and dir of a pair; check mockkit's invariants."""
+
+        def look(side: int, M: Any) -> Any:
+            m = pair[side]
+            return (repr(m), records(m), public_dir(M, m))
+
+        self.both(f"observe {label}", look)
+        try:
+            invariants(mockkit, pair[KIT])
+        except AttributeError:
+            pass  # sealed or spec-limited: the comparison above covers it
+
+    # -- set-up and tear-down ---------------------------------------------------------------
+
+    @initialize()
+    def make_modules(self) -> None:
+        for side_name in ("std", "kit"):
+            module = types.ModuleType(f"{TARGET}_{side_name}")
+            exec(MODULE_SOURCE, module.__dict__)
+            module.__dict__["__originals__"] = dict(module.__dict__)
+            sys.modules[module.__name__] = module
+            self.modules.append(module)
+
+    def teardown(self) -> None:
+        # A failing run must not leave patches behind for the next one (hypothesis would
+        # call the next run flaky): stop what stopall could not, then forget the rest.
+        for active in (std_mock._patch._active_patches, mockkit._patch._active_patches):
+            for patcher in reversed(list(active)):
+                try:
+                    patcher.stop()
+                except Exception:
+                    pass
+            active.clear()
+        std_mock.FILTER_DIR, mockkit.FILTER_DIR = self.filter_dir
+        for module in self.modules:
+            sys.modules.pop(module.__name__, None)
+
+    def target_state(self, side: int) -> Tuple[Any, ...]:
+        """How far the target module is from its original contents."""
+        module = self.modules[side]
+        originals = module.__dict__["__originals__"]
+        state = []
+        for name in [*MODULE_ATTRS, "missing"]:
+            if name not in module.__dict__:
+                state.append((name, "absent"))
+            elif name in originals and module.__dict__[name] is originals[name]:
+                state.append((name, "original"))
+            else:
+                state.append((name, mask(repr(module.__dict__[name]))))
+        klass = originals["Klass"]
+        for name in ("attr", "meth", "cm", "sm", "prop"):
+            raw = klass.__dict__.get(name, "absent")
+            state.append((f"Klass.{name}", type(raw).__name__))
+        state.append(("mapping", sorted(originals["mapping"].items())))
+        return tuple(state)
+
+    def compare_targets(self, label: str) -> None:
+        std, kit = self.target_state(STD), self.target_state(KIT)
+        self.check(f"{label}: target module", ("ok", std), ("ok", kit), True)
+
+    # -- creating ---------------------------------------------------------------------------
+
+    @rule(
+        target=mocks,
+        kind=st.sampled_from(MOCK_CLASSES),
+        name=st.one_of(st.none(), st.sampled_from(["n", "root", "x.y"])),
+        spec=st.one_of(st.none(), st.lists(st.sampled_from(MEMBER_NAMES), max_size=3)),
+        spec_set=st.booleans(),
+        return_value=st.one_of(st.none(), VALUES),
+        side_effect=st.one_of(st.none(), VALUES),
+        config=st.dictionaries(st.sampled_from(DOTTED_NAMES), VALUES, max_size=2),
+        wraps=st.booleans(),
+        unsafe=st.booleans(),
+    )
+    def create(
+        self,
+        kind: str,
+        name: Optional[str],
+        spec: Optional[List[str]],
+        spec_set: bool,
+        return_value: Optional[str],
+        side_effect: Optional[str],
+        config: Dict[str, str],
+        wraps: bool,
+        unsafe: bool,
+    ) -> Any:
+        def make(side: int, M: Any) -> Any:
+            kw: Dict[str, Any] = {k: value_of(M, v) for k, v in config.items()}
+            if name is not None:
+                kw["name"] = name
+            if spec is not None:
+                kw["spec_set" if spec_set else "spec"] = list(spec)
+            if return_value is not None:
+                kw["return_value"] = value_of(M, return_value)
+            if side_effect is not None:
+                kw["side_effect"] = value_of(M, side_effect)
+            if wraps:
+                kw["wraps"] = wrapped
+            if unsafe:
+                kw["unsafe"] = True
+            if kind == "ThreadingMock":
+                kw["timeout"] = 0.01  # never wait long for a call that will not come
+            return getattr(M, kind)(**kw)
+
+        return self.pair_from(self.both(f"create {kind}", make), kind)
+
+    @rule(
+        target=mocks,
+        kind=st.sampled_from(MOCK_CLASSES),
+        cls=classes,
+        how=st.sampled_from(["spec", "spec_set", "spec_instance", "spec_set_instance"]),
+    )
+    def create_with_class_spec(self, kind: str, cls: Pair, how: str) -> Any:
+        def make(side: int, M: Any) -> Any:
+            spec = cls[side]
+            if how.endswith("instance"):
+                spec = object.__new__(spec)
+            key = "spec_set" if how.startswith("spec_set") else "spec"
+            kw: Dict[str, Any] = {key: spec}
+            if kind == "ThreadingMock":
+                kw["timeout"] = 0.01
+            return getattr(M, kind)(**kw)
+
+        return self.pair_from(self.both(f"create {kind}({how}={cls})", make), kind)
+
+    @rule(target=mocks, read_data=st.sampled_from(["", "line\n", "a\nb\n", "a\nb"]))
+    def create_mock_open(self, read_data: str) -> Any:
+        results = self.both("mock_open", lambda side, M: M.mock_open(read_data=read_data))
+        return self.pair_from(results, "mock_open")
+
+    @rule(target=classes, desc=class_descs())
+    def define_class(self, desc: Tuple[Any, ...]) -> Pair:
+        name = f"Gen{next(self.class_count)}"
+        note(class_source(name, desc))
+        return Pair(build_class(name, desc), build_class(name, desc), name, desc=desc)
+
+    @rule(
+        target=mocks,
+        cls=classes,
+        instance=st.booleans(),
+        spec_set=st.booleans(),
+        name=st.one_of(st.none(), st.just("auto")),
+    )
+    def autospec(self, cls: Pair, instance: bool, spec_set: bool, name: Optional[str]) -> Any:
+        def make(side: int, M: Any) -> Any:
+            kw: Dict[str, Any] = {"instance": instance, "spec_set": spec_set}
+            if name is not None:
+                kw["name"] = name
+            return M.create_autospec(cls[side], **kw)
+
+        results = self.both(f"create_autospec({cls}, instance={instance})", make)
+        return self.pair_from(results, "autospec", autospec=True)
+
+    @rule(target=mocks, sig=signatures(), kind=st.sampled_from(["def", "async def"]))
+    def autospec_function(self, sig: Sig, kind: str) -> Any:
+        source = f"{kind} function({params_source(sig)}): pass\n"
+        note(source)
+
+        def make(side: int, M: Any) -> Any:
+            namespace: Dict[str, Any] = {"__name__": "mkdiff_functions"}
+            exec(source, namespace)
+            return M.create_autospec(namespace["function"])
+
+        results = self.both("create_autospec(function)", make)
+        return self.pair_from(results, "function", autospec=True)
+
+    # -- using ------------------------------------------------------------------------------
+
+    @rule(target=mocks, m=mocks, name=st.sampled_from(ACCESS_NAMES))
+    def get_attribute(self, m: Pair, name: str) -> Any:
+        results = self.both(f"{m}.{name}", lambda side, M: getattr(m[side], name))
+        return self.pair_from(results, f"{m}.{name}", m.info["autospec"])
+
+    @rule(m=mocks, name=st.sampled_from(SET_NAMES), value=VALUES)
+    def set_attribute(self, m: Pair, name: str, value: str) -> None:
+        def set_it(side: int, M: Any) -> Any:
+            setattr(m[side], name, value_of(M, value))
+            return getattr(m[side], name)
+
+        self.both(f"{m}.{name} = {value}", set_it)
+
+    @rule(m=mocks, name=st.sampled_from(SET_NAMES), other=mocks)
+    def set_attribute_to_mock(self, m: Pair, name: str, other: Pair) -> None:
+        def set_it(side: int, M: Any) -> Any:
+            setattr(m[side], name, other[side])
+            return repr(m[side]), repr(other[side]), getattr(m[side], name) is other[side]
+
+        self.both(f"{m}.{name} = {other}", set_it)
+        self.observe_pair(str(other), other)
+
+    @rule(m=mocks, name=st.sampled_from(ACCESS_NAMES))
+    def delete_attribute(self, m: Pair, name: str) -> None:
+        def delete(side: int, M: Any) -> Any:
+            delattr(m[side], name)
+            return hasattr(m[side], name)
+
+        self.both(f"del {m}.{name}", delete)
+
+    @rule(m=mocks, name=st.sampled_from(DOTTED_NAMES), value=VALUES)
+    def configure(self, m: Pair, name: str, value: str) -> None:
+        def configure(side: int, M: Any) -> Any:
+            m[side].configure_mock(**{name: value_of(M, value)})
+            return records(m[side])
+
+        self.both(f"{m}.configure_mock({name}={value})", configure)
+
+    @rule(target=mocks, m=mocks, args=ARGS, kwargs=KWARGS)
+    def call(self, m: Pair, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+        label = f"{m}(*{args}, **{kwargs})"
+        if self.hits_gh_130164(m, args, kwargs):
+            # EXCLUSIONS["gh-130164"]: Python itself refuses the call, and so does mockkit.
+            outcome = self.kit_only(label, lambda side, M: settle(m[side](*args, **kwargs)))
+            assert isinstance(outcome, Raised) and type(outcome.exc) is TypeError, outcome
+            return multiple()
+        results = self.both(label, lambda side, M: m[side](*args, **kwargs))
+        self.both(f"{m} records", lambda side, M: records(m[side]))
+        return self.pair_from(results, f"{m}()", m.info["autospec"])
+
+    @staticmethod
+    def hits_gh_130164(m: Pair, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> bool:
+        """Would this call give a required positional-only parameter only by keyword, with
+        **kwargs in the signature (which Python refuses and 3.12/3.13's bind accepts)?"""
+        if not m.info["autospec"]:
+            return False  # only autospecced mocks check calls against a signature
+        try:
+            # Only here: on a plain mock, inspect.signature() creates (and records) children.
+            signature = inspect.signature(m[STD])
+        except (TypeError, ValueError):
+            return False
+        parameters = list(signature.parameters.values())
+        if not any(p.kind is p.VAR_KEYWORD for p in parameters):
+            return False
+        return any(
+            p.kind is p.POSITIONAL_ONLY
+            and p.default is p.empty
+            and p.name in kwargs
+            and index >= len(args)
+            for index, p in enumerate(parameters)
+        )
+
+    @rule(m=mocks, path=PATHS, args=ARGS, kwargs=KWARGS)
+    def call_path(self, m: Pair, path: Tuple[str, ...], args: Any, kwargs: Any) -> None:
+        def go(side: int, M: Any) -> Any:
+            node = m[side]
+            for step in path:
+                node = settle(node()) if step == "()" else getattr(node, step)
+            return node(*args, **kwargs)
+
+        self.both(f"{m}.{'.'.join(path)}(*{args}, **{kwargs})", go)
+
+    @rule(m=mocks, magic=st.sampled_from(MAGIC_NAMES), impl=MAGIC_IMPLS)
+    def set_magic(self, m: Pair, magic: str, impl: Tuple[str, Any]) -> None:
+        how, value = impl
+
+        def set_it(side: int, M: Any) -> Any:
+            target = m[side]
+            if how == "func":
+                setattr(target, magic, lambda self, *args, **kwargs: value)
+            elif how == "mock":
+                setattr(target, magic, M.Mock(return_value=value))
+            elif how == "return_value":
+                getattr(target, magic).return_value = value
+            elif how == "side_effect":
+                getattr(target, magic).side_effect = value_of(M, value)
+            elif how == "value":
+                setattr(target, magic, value)
+            else:
+                delattr(target, magic)
+            return hasattr(target, magic)
+
+        self.both(f"{m}.{magic} <- {how} {value!r}", set_it)
+
+    @rule(m=mocks, op=st.sampled_from(sorted(MAGIC_OPS)))
+    def use_magic(self, m: Pair, op: str) -> None:
+        self.both(f"{op}({m})", lambda side, M: MAGIC_OPS[op](m[side]))
+
+    @rule(m=mocks, value=VALUES, read_it=st.booleans(), set_to=st.one_of(st.none(), SCALARS))
+    def property_mock(self, m: Pair, value: str, read_it: bool, set_to: Any) -> None:
+        def use(side: int, M: Any) -> Any:
+            mock = m[side]
+            prop = M.PropertyMock(return_value=value_of(M, value))
+            type(mock).prop = prop
+            seen = [mock.prop] if read_it else []
+            if set_to is not None:
+                mock.prop = set_to
+            return seen, prop.mock_calls
+
+        self.both(f"type({m}).prop = PropertyMock", use)
+
+    # -- recorded calls ---------------------------------------------------------------------
+
+    @staticmethod
+    def build_calls(M: Any, expected: List[Tuple[Any, ...]]) -> List[Any]:
+        built = []
+        for path, args, kwargs in expected:
+            node = M.call
+            for step in path:
+                node = node() if step == "()" else getattr(node, step)
+            args = tuple(M.ANY if a == "*" else a for a in args)
+            kwargs = {k: M.ANY if v == "*" else v for k, v in kwargs.items()}
+            built.append(node(*args, **kwargs))
+        return built
+
+    EXPECTED = st.lists(st.tuples(PATHS, EXPECTED_ARGS, EXPECTED_KWARGS), max_size=3)
+
+    @rule(m=mocks, expected=EXPECTED)
+    def compare_calls(self, m: Pair, expected: List[Tuple[Any, ...]]) -> None:
+        def compare(side: int, M: Any) -> Any:
+            mock = m[side]
+            calls = self.build_calls(M, expected)
+            first = calls[0] if calls else M.call()
+            return (
+                repr(calls),
+                mock.mock_calls == calls,
+                calls == mock.mock_calls,
+                mock.call_args_list == calls,
+                mock.method_calls == calls,
+                mock.mock_calls != calls,
+                mock.call_args == first,
+                first == mock.call_args,
+                first in mock.mock_calls,
+                calls in mock.mock_calls,
+                calls in mock.call_args_list,
+                mock == M.ANY,
+                M.ANY == mock,
+                first.args,
+                first.kwargs,
+                repr(first.call_list()),
+            )
+
+        self.both(f"compare {m} with {expected}", compare)
+
+    @rule(m=mocks, method=st.sampled_from(ASSERTIONS_WITH_ARGS), args=EXPECTED_ARGS, kw=KWARGS)
+    def assert_with_args(self, m: Pair, method: str, args: Any, kw: Any) -> None:
+        def check(side: int, M: Any) -> Any:
+            built = tuple(M.ANY if a == "*" else a for a in args)
+            return getattr(m[side], method)(*built, **kw)
+
+        self.both(f"{m}.{method}(*{args}, **{kw})", check)
+
+    @rule(m=mocks, method=st.sampled_from(ASSERTIONS_PLAIN))
+    def assert_plain(self, m: Pair, method: str) -> None:
+        self.both(f"{m}.{method}()", lambda side, M: getattr(m[side], method)())
+
+    @rule(
+        m=mocks, method=st.sampled_from(ASSERTIONS_LISTS), expected=EXPECTED, any_order=st.booleans()
+    )
+    def assert_has(self, m: Pair, method: str, expected: Any, any_order: bool) -> None:
+        def check(side: int, M: Any) -> Any:
+            return getattr(m[side], method)(self.build_calls(M, expected), any_order=any_order)
+
+        self.both(f"{m}.{method}({expected}, any_order={any_order})", check)
+
+    @rule(m=mocks)
+    def wait_until_called(self, m: Pair) -> None:
+        if not HAS_THREADING_MOCK:
+            return
+
+        def wait(side: int, M: Any) -> Any:
+            return m[side].wait_until_called(timeout=0.001)
+
+        self.both(f"{m}.wait_until_called(timeout=0.001)", wait)
+
+    # -- reset, seal, specs -----------------------------------------------------------------
+
+    @rule(m=mocks, return_value=st.booleans(), side_effect=st.booleans())
+    def reset(self, m: Pair, return_value: bool, side_effect: bool) -> None:
+        def reset(side: int, M: Any) -> Any:
+            m[side].reset_mock(return_value=return_value, side_effect=side_effect)
+            return records(m[side])
+
+        self.both(f"{m}.reset_mock(return_value={return_value}, side_effect={side_effect})", reset)
+
+    @rule(m=mocks)
+    def seal(self, m: Pair) -> None:
+        self.both(f"seal({m})", lambda side, M: M.seal(m[side]))
+
+    @rule(m=mocks, name=st.sampled_from(SET_NAMES), other=mocks)
+    def attach(self, m: Pair, name: str, other: Pair) -> None:
+        def below_itself(mock: Any, child: Any) -> bool:
+            node = mock
+            while node is not None:
+                if node is child:
+                    return True
+                node = getattr(node, "_mock_new_parent", None)
+            return False
+
+        if below_itself(m[STD], other[STD]):
+            # EXCLUSIONS["mock-below-itself"]
+            self.kit_only(f"{m}.attach_mock({other}, {name!r})", lambda side, M: None)
+            return
+
+        def attach(side: int, M: Any) -> Any:
+            m[side].attach_mock(other[side], name)
+            return repr(other[side]), records(m[side])
+
+        self.both(f"{m}.attach_mock({other}, {name!r})", attach)
+
+    @rule(m=mocks, spec=st.lists(st.sampled_from(MEMBER_NAMES), max_size=3), spec_set=st.booleans())
+    def add_spec_names(self, m: Pair, spec: List[str], spec_set: bool) -> None:
+        def add(side: int, M: Any) -> Any:
+            m[side].mock_add_spec(list(spec), spec_set=spec_set)
+            return public_dir(M, m[side])
+
+        self.both(f"{m}.mock_add_spec({spec}, spec_set={spec_set})", add)
+
+    @rule(m=mocks, cls=classes, spec_set=st.booleans())
+    def add_spec_class(self, m: Pair, cls: Pair, spec_set: bool) -> None:
+        def add(side: int, M: Any) -> Any:
+            m[side].mock_add_spec(cls[side], spec_set=spec_set)
+            return public_dir(M, m[side]), repr(m[side])
+
+        self.both(f"{m}.mock_add_spec({cls}, spec_set={spec_set})", add)
+
+    @rule(m=mocks)
+    def signature(self, m: Pair) -> None:
+        # Frameworks call inspect.signature() on mocks (plain ones too: it reads attributes).
+        self.both(f"inspect.signature({m})", lambda side, M: str(inspect.signature(m[side])))
+
+    @rule(m=mocks)
+    def observe(self, m: Pair) -> None:
+        self.observe_pair(str(m), m)
+
+    @rule(flag=st.booleans())
+    def filter_dir(self, flag: bool) -> None:
+        std_mock.FILTER_DIR = mockkit.FILTER_DIR = flag
+
+    # -- patching ---------------------------------------------------------------------------
+
+    def target_text(self, side: int, attribute: str) -> str:
+        return f"{self.modules[side].__name__}.{attribute}"
+
+    @rule(target=patchers, attribute=st.sampled_from(PATCH_TARGETS), kw=patch_kwargs())
+    def patch_start(self, attribute: str, kw: Dict[str, Any]) -> Any:
+        label = f"patch({attribute!r}, **{kw})"
+        made = self.both(
+            label,
+            lambda side, M: M.patch(self.target_text(side, attribute), **build_patch_kwargs(M, kw)),
+        )
+        if any(isinstance(p, Raised) for p in made):
+            return multiple()
+        pair = Pair(made[STD], made[KIT], "patcher", autospec="autospec" in kw)
+        self.start_patcher(pair, label)
+        return pair
+
+    @rule(target=patchers, cls=classes, member=st.sampled_from(MEMBER_NAMES), kw=patch_kwargs())
+    def patch_object_start(self, cls: Pair, member: str, kw: Dict[str, Any]) -> Any:
+        label = f"patch.object({cls}, {member!r}, **{kw})"
+        made = self.both(
+            label, lambda side, M: M.patch.object(cls[side], member, **build_patch_kwargs(M, kw))
+        )
+        if any(isinstance(p, Raised) for p in made):
+            return multiple()
+        pair = Pair(made[STD], made[KIT], "patcher", autospec="autospec" in kw)
+        self.start_patcher(pair, label)
+        return pair
+
+    @rule(
+        target=patchers,
+        by_name=st.booleans(),
+        values=st.dictionaries(st.sampled_from(["a", "c"]), SCALARS, max_size=2),
+        clear=st.booleans(),
+    )
+    def patch_dict_start(self, by_name: bool, values: Dict[str, Any], clear: bool) -> Any:
+        def make(side: int, M: Any) -> Any:
+            in_dict = self.target_text(side, "mapping") if by_name else self.modules[side].mapping
+            return M.patch.dict(in_dict, values, clear=clear)
+
+        made = self.both(f"patch.dict(mapping, {values}, clear={clear})", make)
+        pair = Pair(made[STD], made[KIT], "dict-patcher", autospec=False)
+        self.start_patcher(pair, "patch.dict")
+        return pair
+
+    @rule(
+        target=patchers,
+        attributes=st.lists(st.sampled_from(MODULE_ATTRS), min_size=1, max_size=2, unique=True),
+        default=st.booleans(),
+        kw=patch_kwargs(),
+    )
+    def patch_multiple_start(self, attributes: List[str], default: bool, kw: Dict[str, Any]) -> Any:
+        # patch.multiple takes no new=, and its other keywords name the attributes.
+        kw = {k: v for k, v in kw.items() if k in ("spec", "spec_set", "autospec", "create")}
+
+        def make(side: int, M: Any) -> Any:
+            values = {a: M.DEFAULT if default else value_of(M, "int") for a in attributes}
+            return M.patch.multiple(self.modules[side], **build_patch_kwargs(M, kw), **values)
+
+        made = self.both(f"patch.multiple({attributes}, default={default}, **{kw})", make)
+        if any(isinstance(p, Raised) for p in made):
+            return multiple()
+        pair = Pair(made[STD], made[KIT], "multi-patcher", autospec="autospec" in kw)
+        self.start_patcher(pair, "patch.multiple")
+        return pair
+
+    def start_patcher(self, pair: Pair, label: str) -> None:
+        results = self.both(f"{label}.start()", lambda side, M: pair[side].start())
+        started = not any(isinstance(r, Raised) for r in results)
+        pair.info["started"] = started
+        if started:
+            pair.info["result"] = results
+            self.started.append(pair)
+        self.compare_targets(f"{label}.start()")
+
+    @rule(target=mocks, p=patchers)
+    def patched_mock(self, p: Pair) -> Any:
+        results = p.info.get("result")
+        if results is None:
+            return multiple()
+        return self.pair_from(list(results), "patched", p.info["autospec"])
+
+    @rule(p=patchers)
+    def patch_stop(self, p: Pair) -> None:
+        if not p.info["started"]:
+            # EXCLUSIONS["stop-unstarted"]: 3.14 does nothing; 3.13 may raise.
+            outcome = self.kit_only(f"{p}.stop()", lambda side, M: p[side].stop())
+            assert outcome is None, outcome
+            return
+        self.both(f"{p}.stop()", lambda side, M: p[side].stop())
+        p.info["started"] = False
+        if p in self.started:
+            self.started.remove(p)
+        self.compare_targets(f"{p}.stop()")
+
+    @rule(p=patchers)
+    def patch_start_again(self, p: Pair) -> None:
+        if p.info["started"]:
+            # EXCLUSIONS["start-twice"]: 3.14 refuses; 3.13 patches again and loses the original.
+            outcome = self.kit_only(f"{p}.start() again", lambda side, M: p[side].start())
+            assert isinstance(outcome, Raised) and type(outcome.exc) is RuntimeError, outcome
+            return
+        self.start_patcher(p, f"{p} restarted")
+
+    @rule()
+    def patch_stopall(self) -> None:
+        self.both("patch.stopall()", lambda side, M: M.patch.stopall())
+        for p in self.started:
+            p.info["started"] = False
+        self.started.clear()
+        self.compare_targets("patch.stopall()")
+
+    @rule(
+        attribute=st.sampled_from(PATCH_TARGETS),
+        kw=patch_kwargs(),
+        form=st.sampled_from(["decorator", "async decorator", "context manager"]),
+        fail=st.booleans(),
+    )
+    def patch_around(self, attribute: str, kw: Dict[str, Any], form: str, fail: bool) -> None:
+        """``patch`` as a decorator or context manager: what the code inside sees, and after."""
+
+        def inside(side: int, M: Any, args: Tuple[Any, ...]) -> Any:
+            module = self.modules[side]
+            seen = (args, module.__dict__.get(attribute.split(".")[0], "absent"))
+            if fail:
+                raise KeyError("inside")
+            return seen
+
+        def run(side: int, M: Any) -> Any:
+            patcher = M.patch(self.target_text(side, attribute), **build_patch_kwargs(M, kw))
+            if form == "context manager":
+                with patcher as entered:
+                    return inside(side, M, (entered,))
+            if form == "decorator":
+
+                @patcher
+                def decorated(*args: Any) -> Any:
+                    return inside(side, M, args)
+
+                return decorated("arg")
+
+            @patcher
+            async def decorated_async(*args: Any) -> Any:
+                return inside(side, M, args)
+
+            return decorated_async("arg")
+
+        self.both(f"patch({attribute!r}, **{kw}) as {form}, fail={fail}", run)
+        self.compare_targets(f"after patch as {form}")
+
+
+# Modest by default (the file must stay well under a minute on a loaded 2-core CI box); the
+# large profile (HYPOTHESIS_PROFILE=large, see tests/conftest.py) decides counts itself.
+_limits: Dict[str, Any] = {} if LARGE else {"max_examples": 60, "stateful_step_count": 25}
+MockkitVsStdlib.TestCase.settings = settings(
+    settings.default,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    **_limits,
+)
+TestMockkitVsStdlib = MockkitVsStdlib.TestCase
