@@ -136,7 +136,9 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """Type-check every package's sources (and the typing tests) with mypy --strict."""
-    session.install(MYPY)
+    # pytest for the types of mockkit's pytest plugin; below 9, whose sources need Python 3.10
+    # and so cannot be read for the 3.9 target.
+    session.install(MYPY, "pytest>=7,<9")
     session.run("mypy")  # the files and settings are in pyproject.toml
     typing_tests = ROOT / "tests" / "typing"
     if typing_tests.is_dir():
@@ -173,6 +175,19 @@ def build(session: nox.Session) -> None:
     if len(artifacts) != expected:
         session.error(f"expected {expected} artifacts in dist/, found {len(artifacts)}")
     session.run("twine", "check", "--strict", *map(str, artifacts))
+
+
+# Not in the default run: `nox -s pytest-compat` checks mockkit's pytest plugin against each
+# major version of pytest it supports (pytest 9 needs Python 3.10 or later).
+@nox.session(name="pytest-compat", python=PYTHONS, reuse_venv=False)
+@nox.parametrize("pytest_major", ["7", "8", "9"], ids=["pytest7", "pytest8", "pytest9"])
+def pytest_compat(session: nox.Session, pytest_major: str) -> None:
+    """Run mockkit's tests (its pytest plugin above all) under pytest 7, 8 and 9."""
+    if pytest_major == "9" and session.python == "3.9":
+        session.skip("pytest 9 needs Python 3.10 or later")
+    _install_local(session, ["mockkit"])
+    session.install(f"pytest=={pytest_major}.*", "hypothesis>=6")
+    session.run("pytest", "packages/mockkit/tests", *session.posargs, env={"MOCKKIT_ISOLATED": "1"})
 
 
 @nox.session

@@ -81,9 +81,16 @@ EXCLUSIONS = {
     "AttributeError after a first stop",
     "dir-internals": "with FILTER_DIR off, dir() is object.__dir__(): it lists the "
     "implementation's private attributes, and mockkit's also lists children created on access "
-    "(it caches them in the instance dict); only public names that are not children compare",
+    "(it caches them in the instance dict) but method_calls only once made (it is lazy); "
+    "only public names other than these compare",
     "internal-callables": "functions and methods the implementations make for themselves "
     "(mock_open's side effects) are compared as 'a callable', not by name",
+    "del-method-calls": "del m.method_calls: in the standard library it is a plain instance "
+    "attribute, so reading it (and recording any method call) then raises AttributeError; "
+    "mockkit creates it lazily and makes a new one. Not generated",
+    "recursion-depth": "a mock that is (or reaches) its own side effect recurses until "
+    "RecursionError on both sides; how many calls were recorded by then depends on the stack "
+    "frames each implementation uses per call, so the comparison stops there",
     "mock-below-itself": "attaching a mock below itself: the standard library's reprs then fail "
     "with a TypeError, mockkit's do not; the comparison stops there",
 }
@@ -93,6 +100,14 @@ EXCLUSIONS = {
 STDLIB_CRASHES = (
     # Matching a call against a deleted child (the deletion marker is not a mock).
     ("AttributeError", "'_SentinelObject' object has no attribute '_mock_children'"),
+    # reset_mock() reaching an autospecced function set as a child: its reset_mock() takes
+    # no return_value/side_effect flags.
+    (
+        "TypeError",
+        "_setup_func.<locals>.reset_mock() got an unexpected keyword argument 'return_value'",
+    ),
+    # seal() of a mock attached as "side_effect"/"return_value" (its _mock_new_name is None).
+    ("TypeError", "unsupported operand type(s) for +: 'NoneType' and 'str'"),
 )
 
 # -- masking ----------------------------------------------------------------------------------
@@ -178,7 +193,6 @@ ACCESS_NAMES = [
     "await_count",
     "await_args",
     "_private",
-    "_mock_methods",
     "assert_foo",
     "assret_called",
     "asert_called",
@@ -193,6 +207,8 @@ ACCESS_NAMES = [
     "__class__",
     "__signature__",
 ]
+# EXCLUSIONS["del-method-calls"]
+DELETE_NAMES = [name for name in ACCESS_NAMES if name != "method_calls"]
 SET_NAMES = [*MEMBER_NAMES, "c", "return_value", "side_effect", "called", "name", "_private"]
 DOTTED_NAMES = [
     "a",
@@ -631,8 +647,8 @@ def public_dir(M: Any, m: Any) -> List[str]:
     """``dir(m)``; with ``FILTER_DIR`` off, only its public part (EXCLUSIONS["dir-internals"])."""
     names = dir(m)
     if not M.FILTER_DIR:
-        children = getattr(m, "_mock_children", {})
-        names = [name for name in names if not name.startswith("_") and name not in children]
+        hidden = {"method_calls", *getattr(m, "_mock_children", ())}
+        names = [name for name in names if not name.startswith("_") and name not in hidden]
     return sorted(names)
 
 
@@ -661,8 +677,6 @@ def invariants(M: Any, m: Any) -> None:
     for recorded in calls:
         # Every call is also a mock call of the mock itself (name "").
         assert recorded in m.mock_calls
-    repr(m)
-    dir(m)
 
 
 # -- the machine ------------------------------------------------------------------------------
@@ -710,6 +724,10 @@ class MockkitVsStdlib(RuleBasedStateMachine):
             self.diverged = True
             return
         assert kit == std, f"{label}: mockkit differs from unittest.mock"
+        if std[:2] == ("raise", "RecursionError"):
+            # EXCLUSIONS["recursion-depth"]
+            note("    (both recursed without end: comparison stops here)")
+            self.diverged = True
 
     def kit_only(self, label: str, thunk: Thunk) -> Any:
         """Run ``thunk`` on mockkit alone (an excluded operation); return result or exception."""
@@ -921,7 +939,7 @@ class MockkitVsStdlib(RuleBasedStateMachine):
         self.both(f"{m}.{name} = {other}", set_it)
         self.observe_pair(str(other), other)
 
-    @rule(m=mocks, name=st.sampled_from(ACCESS_NAMES))
+    @rule(m=mocks, name=st.sampled_from(DELETE_NAMES))
     def delete_attribute(self, m: Pair, name: str) -> None:
         def delete(side: int, M: Any) -> Any:
             delattr(m[side], name)

@@ -257,7 +257,10 @@ CALLS_PER_CALLER = 2_000
 @pytest.mark.usefixtures("racy")
 def test_threading_mock_waiters_all_wake_under_contention() -> None:
     mock = mockkit.ThreadingMock(timeout=WAIT_TIMEOUT)
-    released = threading.Barrier(2 * THREADS)
+    # The callers and the late waiters start together; the early waiters are already
+    # waiting by then (their wait registers before any call is made, or while they are).
+    late_waiters = THREADS // 2
+    released = threading.Barrier(THREADS + late_waiters)
 
     def caller(thread: int) -> None:
         released.wait(timeout=JOIN_TIMEOUT)
@@ -268,15 +271,12 @@ def test_threading_mock_waiters_all_wake_under_contention() -> None:
         mock(thread, "done")
 
     def waiter(thread: int) -> None:
-        # Half register their wait before the calls start, half while they are made.
-        if thread % 2:
+        if thread < late_waiters:
             released.wait(timeout=JOIN_TIMEOUT)
         mock.wait_until_any_call_with(thread, "done")
         mock.child.wait_until_called()
         mock.wait_until_any_call_with(thread, CALLS_PER_CALLER - 1)
         mock.child.wait_until_any_call_with(thread, 0)
-        if not thread % 2:
-            released.wait(timeout=JOIN_TIMEOUT)
 
     def role(index: int) -> None:
         (caller if index < THREADS else waiter)(index % THREADS)

@@ -43,7 +43,8 @@ MODULES = (STD, KIT)
 _IDS = re.compile(r"id='\d+'")
 _ADDRESSES = re.compile(r"0x[0-9a-fA-F]+")
 _BARE_IDS = re.compile(r"\b\d{9,}\b")  # id() values inside __fspath__ results and the like
-_MODULES = re.compile(r"unittest\.mock\.|mock_(?:core|magic)(?:\.[A-Za-z_]+)*\.")
+# Module paths only (lower-case parts), so a class name after them survives.
+_MODULES = re.compile(r"unittest\.mock\.|mock_(?:core|magic)(?:\._?[a-z][a-z_]*)*\.")
 
 
 def mask(text: str) -> str:

@@ -156,7 +156,7 @@ def test_children_and_return_values() -> None:
 
 
 def test_sync_magics_of_an_async_mock_are_magic_mocks() -> None:
-    mock = AsyncMock()
+    mock: Any = AsyncMock()
     assert (int(mock), len(mock), bool(mock)) == (1, 0, True)
     assert kind(mock.__int__) is MagicMock
     assert mock.mock_calls == [call.__int__(), call.__len__(), call.__bool__()]
@@ -376,7 +376,7 @@ def test_non_callable_magic_mock_async_magics_are_not_awaitable() -> None:
 
 
 def test_async_context_manager_sees_the_exception() -> None:
-    mock = MagicMock()
+    mock: Any = MagicMock()
 
     async def use() -> None:
         async with mock:

@@ -197,14 +197,17 @@ def _resolve(mock: Any, path: tuple[str, ...]) -> Any:
 
 def _magic_step(mod: Any, root: Any, op: Op) -> Callable[[], Any]:
     kind = op[0]
-    target = lambda: _resolve(root, op[1])
+
+    def target() -> Any:
+        # Resolved inside the observed step: reaching the target may itself raise.
+        return _resolve(root, op[1])
 
     if kind == "protocol":
         return lambda: _protocol(op[2], target(), op[3])
     if kind == "return_value":
         return lambda: setattr(getattr(target(), op[2]), "return_value", op[3])
     if kind == "side_effect":
-        effects = {
+        effects: dict[str, Callable[[], Any]] = {
             "raise": lambda: KeyError("effect"),
             "list": lambda: [op[3], op[3]],
             "function": lambda: lambda *args, **kwargs: op[3],
@@ -217,6 +220,14 @@ def _magic_step(mod: Any, root: Any, op: Op) -> Callable[[], Any]:
         return lambda: setattr(target(), op[2], mod.MagicMock(return_value=op[3]))
     if kind == "delete":
         return lambda: delattr(target(), op[2])
+    if kind == "attach":
+
+        def attach() -> Any:
+            mock = target()
+            mock.attach_mock(mod.MagicMock(return_value=op[3]), op[2])
+            return getattr(mock, op[2])
+
+        return attach
     if kind == "type-set":
 
         def type_set() -> Any:
@@ -276,6 +287,7 @@ MAGIC_OPS = st.one_of(
     st.tuples(st.just("function"), PATH, st.sampled_from(MAGICS), VALUES),
     st.tuples(st.just("mock"), PATH, st.sampled_from(MAGICS), VALUES),
     st.tuples(st.just("delete"), PATH, st.sampled_from(MAGICS)),
+    st.tuples(st.just("attach"), PATH, st.sampled_from(MAGICS), VALUES),
     st.tuples(st.just("type-set"), PATH, st.sampled_from(MAGICS), VALUES),
     st.tuples(st.just("type-property"), PATH, VALUES),
     st.tuples(st.just("reset"), PATH, st.booleans(), st.booleans()),
@@ -314,6 +326,11 @@ def _interpret_magic(mod: Any, program: Program) -> list[Outcome]:
     bound = spec in CLASS_SPECS
     outcomes = []
     for op in steps:
+        if cls_name == "ThreadingMock" and op[0] == "protocol" and op[2] == "eq":
+            # The stdlib's ThreadingMock deadlocks when comparing recorded arguments calls
+            # the mock again (``m == 1`` then ``m == m``); mockkit's does not.
+            outcomes.append(("stdlib deadlocks",))
+            continue
         outcome = _observe(_magic_step(mod, root, op))
         bound = bound or (op[0] == "add_spec" and op[2] in CLASS_SPECS)
         if bound and op[0] in MATCHING_STEPS:
@@ -359,7 +376,7 @@ def _async_step(mod: Any, mock: Any, pending: list[Any], op: Op) -> Callable[[],
     if kind == "return_value":
         return lambda: setattr(mock, "return_value", op[1])
     if kind == "side_effect":
-        effects = {
+        effects: dict[str, Callable[[], Any]] = {
             "raise": lambda: ValueError("boom"),
             "raise-class": lambda: KeyError,
             "list": lambda: [1, KeyError("in list"), 3],
@@ -516,18 +533,23 @@ OPEN_OPS = st.one_of(
 
 
 def _interpret_open(mod: Any, program: Program) -> list[Outcome]:
-    ((data, as_bytes),), *steps = program
+    ((data, as_bytes), existing), *steps = program
     read_data = data.encode() if as_bytes else data
-    opener = mod.mock_open(read_data=read_data)
+    base = {"none": None, "magic": mod.MagicMock(), "named": mod.MagicMock(name="o")}[existing]
+    opener = mod.mock_open(base, read_data=read_data)
     state: dict[str, Any] = {}
     outcomes = [_observe(_open_step(mod, opener, state, op)) for op in steps]
     outcomes.append(_observe(lambda: opener.mock_calls))
     return outcomes
 
 
-@given(data=READ_DATA, steps=st.lists(OPEN_OPS, max_size=12))
-def test_mock_open_programs_agree(data: Any, steps: Program) -> None:
-    _compare([(data,), *steps], _interpret_open)
+@given(
+    data=READ_DATA,
+    existing=st.sampled_from(["none", "magic", "named"]),
+    steps=st.lists(OPEN_OPS, max_size=12),
+)
+def test_mock_open_programs_agree(data: Any, existing: str, steps: Program) -> None:
+    _compare([(data, existing), *steps], _interpret_open)
 
 
 def test_drive_refuses_a_suspending_coroutine() -> None:

@@ -100,7 +100,7 @@ class _Solo(MagicMock):
 def test_type_change_on_the_only_mock_of_its_class_reaches_it() -> None:
     # Regression: with one live instance the class used to be handed to nobody.
     gc.collect()
-    solo = _Solo()
+    solo: Any = _Solo()
     type(solo).__int__ = lambda self: 9
     type(solo).prop = PropertyMock(return_value="p")
     assert int(solo) == 9
@@ -121,7 +121,7 @@ def test_type_change_on_a_specced_mock() -> None:
 def test_reading_a_magic_through_the_type() -> None:
     def scenario(mod: Any) -> Any:
         first, second = mod.MagicMock(), mod.MagicMock()
-        type(first).__str__.return_value = "foo"
+        type(first).__str__.return_value = "foo"  # type: ignore[attr-defined]
         return str(first), str(second)[:11], type(first).__str__
 
     assert agree(scenario) == ok("('foo', '<MagicMock ', <MagicMock name='mock.__str__' id='ID'>)")
@@ -320,7 +320,7 @@ def test_mock_add_spec_on_a_plain_mock_restricts_magic_assignment() -> None:
 
 
 def test_class_assignment_keeps_magics() -> None:
-    mock = MagicMock()
+    mock: Any = MagicMock()
     mock.__class__ = dict
     assert isinstance(mock, dict)
     assert len(mock) == 0
@@ -375,7 +375,7 @@ def test_magic_calls_of_return_values_are_recorded_up() -> None:
 
 
 def test_magic_kwargs_configure_magics() -> None:
-    mock = MagicMock(**{"__iter__.return_value": [1, 2], "__len__.return_value": 2})
+    mock: Any = MagicMock(**{"__iter__.return_value": [1, 2], "__len__.return_value": 2})
     assert (list(mock), len(mock)) == ([1, 2], 2)
     mock = MagicMock(**{"__str__.return_value": "12"})
     mock.__str__.return_value = "13"
@@ -521,7 +521,8 @@ def test_wrapped_object_is_not_consulted_for_magics() -> None:
 
 
 def test_equality_is_identity_until_configured() -> None:
-    first, second = MagicMock(), MagicMock()
+    first: Any = MagicMock()
+    second: Any = MagicMock()
     assert first == first and first != second
     # Spelled out: each operator is a magic method of its own.
     assert (first != first) is False and (first == second) is False
@@ -537,14 +538,14 @@ def test_comparisons_are_not_implemented_by_default() -> None:
     assert agree(lambda mod: mod.MagicMock() < 1) == raises(
         "TypeError", "'<' not supported between instances of 'MagicMock' and 'int'"
     )
-    mock = MagicMock()
+    mock: Any = MagicMock()
     mock.__lt__.return_value = True
     mock.__ge__.return_value = False
     assert mock < 1 and not (mock >= 1)
 
 
 def test_default_return_values() -> None:
-    mock = MagicMock()
+    mock: Any = MagicMock()
     assert int(mock) == 1 and float(mock) == 1.0 and complex(mock) == 1j
     assert mock.__index__() == 1 and [10, 20][mock] == 20 and hex(mock) == "0x1"
     assert len(mock) == 0 and bool(mock) is True and (3 in mock) is False
@@ -557,7 +558,7 @@ def test_default_return_values() -> None:
 
 
 def test_iter_return_value_may_be_any_iterable() -> None:
-    mock = MagicMock()
+    mock: Any = MagicMock()
     mock.__iter__.return_value = [1, 2, 3]
     assert list(mock) == [1, 2, 3] and list(mock) == [1, 2, 3]
     mock.__iter__.return_value = "ab"
@@ -570,23 +571,30 @@ def test_iter_return_value_may_be_any_iterable() -> None:
 
 
 def test_with_statement() -> None:
-    mock = MagicMock()
+    mock: Any = MagicMock()
     with mock as entered:
         assert entered is mock.__enter__.return_value
     mock.__exit__.assert_called_once_with(None, None, None)
     with pytest.raises(KeyError), mock:
         raise KeyError(1)
-    suppressing = MagicMock()
+    suppressing: Any = MagicMock()
     suppressing.__exit__.return_value = True
-    with suppressing:
-        raise KeyError(2)
+    _raise_inside(suppressing)  # returns: __exit__ said the exception is handled
     assert suppressing.__exit__.call_args[0][0] is KeyError
 
 
+def _raise_inside(manager: Any) -> None:
+    with manager:
+        raise KeyError(2)
+
+
 def test_magic_value_that_is_not_callable() -> None:
-    assert agree(lambda mod: setattr(m := mod.MagicMock(), "__len__", 3) or len(m)) == raises(
-        "TypeError", "'int' object is not callable"
-    )
+    def scenario(mod: Any) -> Any:
+        mock = mod.MagicMock()
+        mock.__len__ = 3
+        return len(mock)
+
+    assert agree(scenario) == raises("TypeError", "'int' object is not callable")
 
 
 def test_plain_children_of_magic_mocks() -> None:

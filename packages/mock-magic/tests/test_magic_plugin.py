@@ -10,6 +10,7 @@ import sys
 import textwrap
 import venv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -84,21 +85,21 @@ def test_register_is_idempotent() -> None:
 
 
 def test_plain_mock_accepts_magics_once_mock_magic_is_imported() -> None:
-    mock = Mock()
+    mock: Any = Mock()
     mock.__iter__ = lambda self: iter([3])
     mock.__getitem__ = Mock(side_effect=lambda key: key + 1)
     assert list(mock) == [3]
     assert mock[1] == 2
     assert mock.mock_calls == [mock_core.call.__getitem__(1)]
     assert not hasattr(Mock(), "__getitem__")
-    other = NonCallableMock()
+    other: Any = NonCallableMock()
     other.__len__ = lambda self: 2
     assert len(other) == 2
 
 
 def test_plain_mock_still_refuses_unsupported_magics() -> None:
     with pytest.raises(AttributeError, match="Attempting to set unsupported magic method"):
-        Mock().__getattr__ = lambda self, name: 1
+        setattr(Mock(), "__getattr__", lambda self, name: 1)
 
 
 # -- installed but not imported ----------------------------------------------------

@@ -159,7 +159,7 @@ def test_tables_are_consistent_with_each_other() -> None:
 def test_is_magic(name: str, expected: bool) -> None:
     assert _is_magic(name) is expected
     if IS_313:
-        assert std_mock._is_magic(name) is expected
+        assert std_mock._is_magic(name) is expected  # type: ignore[attr-defined]
 
 
 def test_calculated_return_values_are_computed_from_the_mock() -> None:
@@ -307,7 +307,7 @@ def test_non_default_magics_take_a_mock(name: str) -> None:
 
 
 def test_non_default_magics_work_through_their_protocols() -> None:
-    mock = MagicMock()
+    mock: Any = MagicMock()
     mock.__repr__ = lambda self: "REPR"
     mock.__format__ = lambda self, spec: f"F<{spec}>"
     mock.__dir__ = lambda self: ["b", "a"]
@@ -364,7 +364,7 @@ def test_plain_mock_supports_any_magic_once_set(name: str) -> None:
 
 
 def test_plain_mock_protocols_once_set() -> None:
-    mock = Mock()
+    mock: Any = Mock()
     mock.__iter__ = lambda self: iter([1, 2])
     mock.__len__ = lambda self: 7
     mock.__getitem__ = lambda self, key: key * 2

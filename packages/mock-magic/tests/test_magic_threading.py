@@ -189,7 +189,7 @@ def test_explicit_timeout_overrides_the_instance_one() -> None:
 
 
 def test_magic_methods_can_be_waited_for() -> None:
-    mock = ThreadingMock(timeout=SHORT)
+    mock: Any = ThreadingMock(timeout=SHORT)
     str(mock)
     mock.__str__.wait_until_called()
     mock.__str__.assert_called()
@@ -277,3 +277,60 @@ def test_many_waiters_are_all_woken(later: Callable[..., None]) -> None:
     for waiter in waiters:
         waiter.join(LONG)
     assert sorted(woken) == list(range(10))
+
+
+class _NeverEqual:
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    __hash__ = object.__hash__
+
+
+class _AlwaysEqual:
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    __hash__ = object.__hash__
+
+
+@pytest.mark.parametrize(
+    ("recorded", "waited", "found"),
+    [
+        (_NeverEqual, _AlwaysEqual, False),
+        (_AlwaysEqual, _NeverEqual, True),
+        (_NeverEqual, None, False),
+        (object, None, True),
+    ],
+)
+def test_an_earlier_call_decides_the_comparison(recorded: Any, waited: Any, found: bool) -> None:
+    # A call made before the wait is compared with the call on the left, as in the stdlib;
+    # None stands for ANY.
+    def scenario(mod: Any) -> Any:
+        mock = mod.ThreadingMock(timeout=0.01)
+        mock(recorded())
+        try:
+            mock.wait_until_any_call_with(mod.ANY if waited is None else waited())
+        except AssertionError:
+            return "not found"
+        return "found"
+
+    assert agree(scenario) == ok(repr("found" if found else "not found"))
+
+
+def test_a_waiter_decides_for_a_later_call(later: Callable[..., None]) -> None:
+    mock = ThreadingMock(timeout=LONG)
+    later(mock, _NeverEqual())
+    mock.wait_until_any_call_with(_AlwaysEqual())
+    waiting = ThreadingMock(timeout=4 * SHORT)
+    later(waiting, _AlwaysEqual())
+    with pytest.raises(AssertionError, match="call not found"):
+        waiting.wait_until_any_call_with(_NeverEqual())
+
+
+def test_comparing_arguments_may_call_the_mock_again() -> None:
+    # An argument's __eq__ reaching the same mock must not deadlock (the stdlib does).
+    mock: Any = ThreadingMock(timeout=SHORT)
+    assert (mock == 1) is False
+    assert (mock == mock) is True
+    mock.__eq__.wait_until_any_call_with(mock)
+    mock.__eq__.wait_until_any_call_with(1)

@@ -1,5 +1,5 @@
 """Readable assertion failures under pytest: the standard message, then the arguments that
-differ."""
+differ, in the report of a test that fails; unchanged for a test that catches the failure."""
 
 from __future__ import annotations
 
@@ -28,8 +28,10 @@ def rendering() -> Iterator[None]:
 
 
 def _failure(action: Any) -> str:
+    """The message of the failure ``action`` raises, as a failing test would report it."""
     with pytest.raises(AssertionError) as info:
         action()
+    _diff.extend(info.value)
     return str(info.value)
 
 
@@ -156,20 +158,45 @@ def test_other_failures_are_left_alone(rendering: None) -> None:
     assert _diff.HEADER not in _failure(lambda: m.assert_has_calls([mockkit.call(3)]))
 
 
+def test_a_caught_failure_keeps_the_standard_message(rendering: None) -> None:
+    m = mockkit.Mock()
+    m(1)
+    with pytest.raises(AssertionError) as info:
+        m.assert_called_with(2)
+    assert str(info.value) == "expected call not found.\nExpected: mock(2)\n  Actual: mock(1)"
+
+
+def test_extend_changes_only_remembered_failures(rendering: None) -> None:
+    assert not _diff.extend(AssertionError("expected call not found."))
+    assert not _diff.extend(ValueError("x"))
+    m = mockkit.Mock()
+    m(1)
+    with pytest.raises(AssertionError) as info:
+        m.assert_called_with(2)
+    error = info.value
+    assert _diff.extend(error)
+    assert not _diff.extend(error)  # once
+    assert str(error).count(_diff.HEADER) == 1
+    with pytest.raises(AssertionError) as info:
+        m.assert_called_with(3)
+    _diff.forget()
+    assert not _diff.extend(info.value)
+
+
 def test_activation_is_counted() -> None:
     before = list(registry.renderers)
     was_active = _diff.active()
     _diff.activate()
     _diff.activate()
     _diff.deactivate()
-    assert _diff.active() and _diff.render in registry.renderers
+    assert _diff.active() and _diff.remember in registry.renderers
     _diff.deactivate()
     assert _diff.active() is was_active
     assert registry.renderers == before
 
 
 def test_the_renderer_is_the_plugin_point(rendering: None) -> None:
-    assert _diff.render in registry.renderers
+    assert _diff.remember in registry.renderers
     assert hasattr(plugins, "add_failure_renderer")
 
 
@@ -205,6 +232,95 @@ def test_pytest_shows_the_diff(pytester: pytest.Pytester) -> None:
             "E           + (not passed)",
         ]
     )
+
+
+def test_the_report_ends_at_the_test(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_it="""
+        import mockkit
+
+
+        def test_diff():
+            m = mockkit.Mock()
+            m(1)
+            m.assert_called_with(2)
+
+
+        def test_count():
+            mockkit.Mock().assert_called_once()
+        """
+    )
+    result = run(pytester)
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines(["test_it.py:7: AssertionError", "test_it.py:11: AssertionError"])
+    result.stdout.no_fnmatch_line("*mock_core*")
+    # All of it on request.
+    run(pytester, "--full-trace").stdout.fnmatch_lines(["*mock_core*_assertions.py:*"])
+
+
+def test_unittest_test_cases_too(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_it="""
+        import unittest
+
+        import mockkit
+
+
+        class TestIt(unittest.TestCase):
+            def test_fails(self):
+                m = mockkit.Mock()
+                m("fo")
+                m.assert_called_once_with("", bar=4)
+        """
+    )
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["E*Arguments that differ (- expected, + actual):"])
+
+
+def test_failures_in_fixtures_too(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_it="""
+        import pytest
+
+        import mockkit
+
+
+        @pytest.fixture
+        def checked():
+            m = mockkit.Mock()
+            yield m
+            m.assert_called_with(2)
+
+
+        def test_uses(checked):
+            checked(1)
+        """
+    )
+    result = run(pytester)
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["E*Arguments that differ (- expected, + actual):"])
+
+
+def test_a_test_that_catches_sees_the_standard_message(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_it="""
+        import pytest
+
+        import mockkit
+
+
+        def test_catches():
+            m = mockkit.Mock()
+            m(1)
+            with pytest.raises(AssertionError) as info:
+                m.assert_called_with(2)
+            assert str(info.value) == (
+                "expected call not found.\\nExpected: mock(2)\\n  Actual: mock(1)"
+            )
+        """
+    )
+    run(pytester).assert_outcomes(passed=1)
 
 
 def test_only_while_pytest_runs_with_the_plugin(pytester: pytest.Pytester) -> None:

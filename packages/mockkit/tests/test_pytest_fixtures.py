@@ -7,7 +7,14 @@ import sys
 import textwrap
 
 import pytest
-from pytester_support import BARE, PLUGIN_ARGS, QUIET, pytest_mock_installed, run
+from pytester_support import (
+    BARE,
+    PLUGIN_ARGS,
+    QUIET,
+    plugin_installed,
+    pytest_mock_installed,
+    run,
+)
 
 import mockkit.pytest_plugin
 
@@ -222,6 +229,23 @@ def test_the_plugin_can_be_turned_off(pytester: pytest.Pytester) -> None:
     result.assert_outcomes(errors=1)
 
 
+@pytest.mark.skipif(not plugin_installed(), reason="needs the installed entry point")
+def test_named_by_its_entry_point_when_autoloading_is_off(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytester.makepyfile(
+        test_it="""
+        def test_mocker(mocker):
+            assert type(mocker).__name__ == "MockerFixture"
+        """
+    )
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    pytester.runpytest_subprocess(*BARE, "-p", "mockkit").assert_outcomes(passed=1)
+    monkeypatch.delenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+    # Named while autoloading is on too: loaded once.
+    pytester.runpytest_subprocess(*QUIET, "-p", "mockkit").assert_outcomes(passed=1)
+
+
 def test_with_the_real_pytest_mock(pytester: pytest.Pytester) -> None:
     pytest.importorskip("pytest_mock")
     checks = """
@@ -284,5 +308,5 @@ def test_the_public_names() -> None:
     assert mockkit.pytest_plugin.PytestMockkitWarning is _mocker.PytestMockkitWarning
     assert issubclass(_mocker.PytestMockkitWarning, UserWarning)
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
-        mockkit.pytest_plugin.nothing  # noqa: B018
+        mockkit.pytest_plugin.nothing
     assert sys.modules["mockkit.pytest_plugin"] is mockkit.pytest_plugin

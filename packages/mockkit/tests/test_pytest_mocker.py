@@ -60,9 +60,7 @@ def _by_multiple(mocker: MockerFixture) -> tuple[Any, Any]:
 
 
 @pytest.mark.parametrize("patching", [_by_patch, _by_object, _by_multiple])
-def test_patches_are_used_then_undone(
-    patching: Any, mocker: MockerFixture, tmp_path: Any
-) -> None:
+def test_patches_are_used_then_undone(patching: Any, mocker: MockerFixture, tmp_path: Any) -> None:
     real_remove, real_listdir = os.remove, os.listdir
     patching(mocker)  # twice on purpose: stopping must unwind both layers
     remove, listdir = patching(mocker)
@@ -156,7 +154,7 @@ def test_create_autospec(mocker: MockerFixture) -> None:
     made.run.return_value = "x"
     assert made.run() == "x"
     with pytest.raises(AttributeError):
-        made.walk  # noqa: B018
+        made.walk
     strict = mocker.create_autospec(Target, spec_set=True)
     with pytest.raises(AttributeError):
         strict.walk = 1
@@ -217,8 +215,14 @@ def test_resetall_leaves_caller_supplied_objects_alone(mocker: MockerFixture) ->
 
     mine = Resettable()
     mocker.patch("os.sep", mine)
-    mocker.resetall()
+    my_mock = mockkit.Mock(return_value=1)
+    my_mock()
+    mocker.patch.object(os, "getcwd", my_mock)
+    mocker.resetall(return_value=True)
     assert mine.resets == 0
+    assert my_mock.called and my_mock() == 1
+    mocker.stop(my_mock)  # still undone on request
+    assert os.getcwd is not my_mock
 
 
 # -- stub ----------------------------------------------------------------------------------

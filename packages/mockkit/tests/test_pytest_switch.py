@@ -7,7 +7,7 @@ import unittest
 
 # Imported before any in-process run, as a real run would have it: pytester forgets modules
 # first imported inside a run, but not the attribute they leave on their package.
-import unittest.mock  # noqa: F401
+import unittest.mock
 from collections.abc import Iterator
 
 import pytest

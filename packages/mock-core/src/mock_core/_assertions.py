@@ -80,8 +80,10 @@ def calls_repr(mock: Any, prefix: str = "Calls") -> str:
 
 
 def failure_message(mock: Any, args: Any, kwargs: Any, action: str = "call") -> str:
-    expected = format_signature(mock, args, kwargs)
-    actual = format_signature(mock, *mock.call_args)
+    # Through the mock's method, as in the stdlib: subclasses override it to change how
+    # calls are shown (and a missing call_args fails the same way).
+    expected = mock._format_mock_call_signature(args, kwargs)
+    actual = mock._format_mock_call_signature(*mock.call_args)
     return f"expected {action} not found.\nExpected: {expected}\n  Actual: {actual}"
 
 

@@ -17,7 +17,7 @@ from ._assertions import (
     format_signature,
 )
 from ._call import _Call, _CallList
-from ._recording import _plain, run_side_effect
+from ._recording import _plain, count_offset, run_side_effect
 from ._sentinel import DEFAULT
 from ._util import _callable, _is_async_func, _is_exception, state_lock
 
@@ -113,7 +113,7 @@ def _own_await_count(self: Any) -> int:
 def _set_own_await_count(self: Any, value: int) -> None:
     store = self.__dict__
     tally = store.get("_mock_await_tally")
-    store["_mock_await_offset"] = value - (0 if tally is None else len(tally))
+    store["_mock_await_offset"] = count_offset(value, 0 if tally is None else len(tally))
 
 
 def _get_await_count(self: Any) -> int:

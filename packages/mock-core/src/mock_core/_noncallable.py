@@ -136,23 +136,22 @@ def _need_magic_table(name: str) -> Any:
     return table
 
 
-def _snapshot_instance_attrs(store: dict[str, Any], spec: Any) -> None:
-    """Remember which instance attributes of a spec object are coroutine functions now.
+def _instance_asyncs(spec: Any) -> dict[str, bool] | None:
+    """Which instance attributes of a spec object are coroutine functions now.
 
     Whether a child is an ``AsyncMock`` is decided on first access, but the
     spec's shape at construction is what counts; an instance's own attributes
     are the part that commonly changes afterwards.
     """
     if isinstance(spec, type):
-        return
+        return None
     try:
         own = object.__getattribute__(spec, "__dict__")
     except AttributeError:
-        return
+        return None
     if isinstance(own, dict) and own:
-        store["_mock_spec_instance_asyncs"] = {
-            name: _is_async_func(value) for name, value in own.items()
-        }
+        return {name: _is_async_func(value) for name, value in own.items()}
+    return None
 
 
 _async_variants: dict[type, type] = {}
@@ -296,11 +295,20 @@ class NonCallableMock:
         store = self.__dict__
         spec_class = None
         sig_source = None
+        asyncs = None
         if spec is not None and not _is_list(spec):
             spec_class = spec if isinstance(spec, type) else type(spec)
             sig_source = (spec, _spec_as_instance, _eat_self)
-            _snapshot_instance_attrs(store, spec)
-            spec = dir(spec)
+            # Everything that reads the spec (and may raise) comes before the first
+            # write, so that a failing spec leaves the mock as it was.
+            names = dir(spec)
+            asyncs = _instance_asyncs(spec)
+            spec = names
+        if asyncs is None:
+            # Not left over from an earlier spec either.
+            store.pop("_mock_spec_instance_asyncs", None)
+        else:
+            store["_mock_spec_instance_asyncs"] = asyncs
         store["_spec_class"] = spec_class
         store["_spec_set"] = spec_set
         store["_mock_methods"] = spec
@@ -513,7 +521,12 @@ class NonCallableMock:
             _mock_parent=None, _mock_new_parent=None, _mock_name="", _mock_new_name=None
         )
         installed = type(self).__dict__.get(attribute)
-        if is_dunder(attribute) or not hasattr(type(installed), "__set__"):
+        # setattr itself refuses a name that is not a string, with the usual message.
+        if (
+            type(attribute) is not str
+            or is_dunder(attribute)
+            or not hasattr(type(installed), "__set__")
+        ):
             setattr(self, attribute, mock)
             return
         # A descriptor put on this mock's own class (``type(m).x = PropertyMock()``,
@@ -561,6 +574,10 @@ class NonCallableMock:
                 text += segment
             else:
                 text += f".{segment}"
+        if type(text) is not str:
+            # A name that is not a string (name=42): the standard library's str.join
+            # refuses it, with this TypeError; repr() must not call the name's __repr__.
+            return "".join([text])
         return text
 
     def __repr__(self) -> str:
@@ -625,7 +642,7 @@ def _refresh_class(cls: type) -> None:
     """Copy the registered plugins that apply to ``cls`` onto it as plain tuples."""
     rules = tuple(rule for owner, rule in registry.child_rules if issubclass(cls, owner))
     general = [rule for rule in rules if rule not in registry.spec_only_rules]
-    plain = not general and cls._get_child_mock is NonCallableMock._get_child_mock
+    plain = not general and getattr(cls, "_get_child_mock") is NonCallableMock._get_child_mock
     type.__setattr__(cls, "_mock_plain_children", plain)
     observers = tuple(obs for owner, obs in registry.observers if issubclass(cls, owner))
     after = tuple(obs for owner, obs in registry.after_observers if issubclass(cls, owner))
@@ -652,15 +669,15 @@ def _plain_child(parent: Any, name: str) -> Any:
     if found is None:
         klass = _child_class(parent, {})
         direct = (
-            klass.__new__ is NonCallableMock.__new__  # type: ignore[comparison-overlap]
-            and klass.__init__ is _Mock.__init__  # type: ignore[misc]
+            getattr(klass, "__new__") is NonCallableMock.__new__
+            and getattr(klass, "__init__") is getattr(_Mock, "__init__")
         )
         found = _plain_children.setdefault(kind, (klass, direct))
     klass, direct = found
     generation = _generations.get(klass) if direct else None
     if generation is None:
         return klass(parent=parent, name=name, wraps=None, _new_name=name, _new_parent=parent)
-    child = _object_new(generation)
+    child: Any = _object_new(generation)
     store = child.__dict__
     store["_mock_parent"] = parent
     store["_mock_name"] = name

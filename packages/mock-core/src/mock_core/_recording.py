@@ -120,10 +120,33 @@ def _set_call_count(self: Any, value: int) -> None:
     if delegate is not None:
         delegate.call_count = value
         return
-    self.__dict__["_mock_count_offset"] = value - len(self._mock_tally)
+    self.__dict__["_mock_count_offset"] = count_offset(value, len(self._mock_tally))
 
 
 call_count = property(_get_call_count, _set_call_count)
+
+
+class _Assigned:
+    """The offset of a count assigned something that is not a number (``None``, say).
+
+    The standard library keeps whatever is assigned; ``counted + offset`` gives it back.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __radd__(self, counted: int) -> Any:
+        return self.value
+
+
+def count_offset(value: Any, counted: int) -> Any:
+    """What to add to ``counted`` (the calls recorded so far) for the count to read ``value``."""
+    try:
+        return value - counted
+    except TypeError:
+        return _Assigned(value)
 
 
 def _get_return_value(self: Any) -> Any:

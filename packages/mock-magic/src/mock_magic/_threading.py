@@ -54,7 +54,9 @@ class _Waits:
         entry = (args, kwargs, threading.Event())
         with self.lock:
             for done_args, done_kwargs in self.completed:
-                if (args, kwargs) == (done_args, done_kwargs):
+                # The completed call on the left: as in the stdlib, whichever side was
+                # there first decides (ANY still matches an ordinary argument).
+                if (done_args, done_kwargs) == (args, kwargs):
                     entry[2].set()
                     return entry
             self.waiting.append(entry)

@@ -307,11 +307,14 @@ class _patch_dict:
     def _unpatch_dict(self) -> None:
         self._started = False
         in_dict = self.in_dict
+        original = self._original
+        # A stopped patch must not keep the old contents (and so their values) alive.
+        self._original = None
         if type(in_dict) is dict:
             in_dict.clear()
-            in_dict.update(self._original)
+            in_dict.update(original)
         else:
-            _put_back(in_dict, self._original)
+            _put_back(in_dict, original)
 
     def __exit__(self, *args: Any) -> Literal[False]:
         """Restore the mapping's contents; never suppresses an exception.

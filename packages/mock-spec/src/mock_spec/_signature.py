@@ -176,6 +176,8 @@ def _cached(target: Any, eat_self: bool) -> Signature | None:
             if len(_by_slot) >= _SLOT_LIMIT:
                 _by_slot.clear()
             _by_slot[key] = found
+            if found is not None:
+                _remember_slot_signature(found)
         return found  # type: ignore[no-any-return]
     else:
         return _compute(target, eat_self)
@@ -199,6 +201,8 @@ def _cached(target: Any, eat_self: bool) -> Signature | None:
             return found[1]  # type: ignore[no-any-return]
     signature = _compute(target, eat_self)
     entries[variant] = (stamp, signature)
+    if signature is not None:
+        _remember_function_signature(signature, owner, variant)
     return signature
 
 
@@ -283,9 +287,55 @@ def _source(shape: tuple[Any, ...]) -> str:
     return f"def check({', '.join(parts)}):\n    pass\n"
 
 
-# id(signature) -> (signature, checker): signatures are cached per function, so the
-# same object comes back for every mock of that function; skip recomputing its shape.
+# Signatures are cached (per function, per slot wrapper), so the same object comes back
+# for every mock of one spec: its checker is found by the signature's id, which skips
+# recomputing its shape.
+#
+# id(signature) -> (signature, checker or _MISSING), for slot wrappers' signatures: those
+# are kept for ever by _by_slot anyway.
 _by_signature: dict[int, tuple[Any, Any]] = {}
+# id(signature) -> (weak reference to its function, variant), for signatures cached per
+# function: the checker is kept in the function's own cache entry, so that nothing here
+# holds the signature, whose defaults and annotations must die with the function.
+_function_of: dict[int, tuple[Any, Any]] = {}
+
+
+def _remember_slot_signature(signature: Signature) -> None:
+    if len(_by_signature) >= _CHECKER_LIMIT:
+        _by_signature.clear()
+    _by_signature[id(signature)] = (signature, _MISSING)
+
+
+def _remember_function_signature(signature: Signature, owner: Any, variant: Any) -> None:
+    from weakref import ref
+
+    key = id(signature)
+
+    def forget(dead: Any) -> None:
+        # The function is gone: drop its entry (unless the id was taken over since).
+        located = _function_of.get(key)
+        if located is not None and located[0] is dead:
+            del _function_of[key]
+
+    if len(_function_of) >= _CHECKER_LIMIT:
+        _function_of.clear()
+    _function_of[key] = (ref(owner, forget), variant)
+
+
+def _checker_of_function_entry(signature: Signature, located: tuple[Any, Any]) -> Any:
+    """The checker kept with ``signature`` in its function's cache entry, made if missing."""
+    owner = located[0]()
+    cache = _by_function
+    entries = None if owner is None or cache is None else cache.get(owner)
+    entry = None if entries is None else entries.get(located[1])
+    if entry is None or entry[1] is not signature:
+        # The id now belongs to another signature (the cached one was replaced and freed).
+        return _checker_for_shape(signature)
+    if len(entry) > 2:
+        return entry[2]
+    found = _checker_for_shape(signature)
+    entries[located[1]] = (entry[0], signature, found)  # type: ignore[index]
+    return found
 
 
 def compiled_checker(signature: Signature) -> Checker | None:
@@ -296,14 +346,20 @@ def compiled_checker(signature: Signature) -> Checker | None:
 
     .. versionadded:: 0.1.0
     """
-    known = _by_signature.get(id(signature))
+    key = id(signature)
+    located = _function_of.get(key)
+    if located is not None:
+        return _checker_of_function_entry(signature, located)  # type: ignore[no-any-return]
+    known = _by_signature.get(key)
     if known is not None and known[0] is signature:
-        return known[1]  # type: ignore[no-any-return]
-    found = _checker_for_shape(signature)
-    if len(_by_signature) >= _CHECKER_LIMIT:
-        _by_signature.clear()
-    _by_signature[id(signature)] = (signature, found)
-    return found
+        found = known[1]
+        if found is _MISSING:
+            found = _checker_for_shape(signature)
+            _by_signature[key] = (signature, found)
+        return found  # type: ignore[no-any-return]
+    # Not a cached signature (a partial's, a hand-made one): made afresh by its caller
+    # each time, so there is nothing to remember it by.
+    return _checker_for_shape(signature)
 
 
 def _checker_for_shape(signature: Signature) -> Checker | None:

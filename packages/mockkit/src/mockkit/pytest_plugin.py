@@ -10,7 +10,7 @@ It brings four things (see the documentation's pytest page):
 * the fixtures ``mocker``, ``class_mocker``, ``module_mocker``, ``package_mocker`` and
   ``session_mocker`` with pytest-mock's API (:class:`MockerFixture`), unless pytest-mock
   itself is active, whose fixtures then win;
-* ``assert_called_with``-style failures that list the arguments that differ.
+* ``assert_called_with``-style failures that make a test fail list the arguments that differ.
 
 Loading it costs a few hooks: the fixtures' module, the mocker and the failure renderer's
 helpers are imported only when a run needs them. ``-p no:mockkit`` turns the plugin off.
@@ -26,6 +26,7 @@ import pytest
 
 from mockkit import __version__, swap
 from mockkit._pytest import _argnames, _diff
+from mockkit._pytest._frames import hide_internal_frames
 
 if TYPE_CHECKING:
     from mockkit._pytest._mocker import (
@@ -131,6 +132,22 @@ def pytest_configure(config: pytest.Config) -> None:
     if not (theirs and swap.is_installed()):
         _diff.activate()
         state.rendering = True
+
+
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> None:
+    # A plain implementation: it runs after pytest's unittest support has put a TestCase's
+    # failure into `call` and before the report is made from it.
+    excinfo = call.excinfo
+    if excinfo is not None and _state(item.config).rendering and _diff.extend(excinfo.value):
+        # A mock assertion failed: the test's line is the interesting one, not the
+        # assertion method's insides (unless the user asked for everything).
+        if not item.config.getoption("fulltrace", False):
+            hide_internal_frames(excinfo)
+
+
+def pytest_runtest_logfinish() -> None:
+    # Failures of a finished test can no longer be reported; their mocks may go.
+    _diff.forget()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

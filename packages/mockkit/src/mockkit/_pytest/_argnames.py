@@ -63,7 +63,10 @@ def positional_injected(function: Any) -> int:
         return 0
     count = 0
     for patcher in patchings:
-        if not getattr(patcher, "attribute_name", None) and getattr(patcher, "new", None) is default:
+        if (
+            not getattr(patcher, "attribute_name", None)
+            and getattr(patcher, "new", None) is default
+        ):
             count += 1
     return count
 
@@ -130,7 +133,7 @@ def install() -> bool:
     if not callable(count) or not callable(argnames):
         return False
     if not hasattr(count, _ORIGINAL):
-        compat.num_mock_patch_args = _wrap_count(count)  # type: ignore[attr-defined,unused-ignore]
+        setattr(compat, "num_mock_patch_args", _wrap_count(count))
     if not hasattr(argnames, _ORIGINAL):
         wrapper = _wrap_argnames(argnames)
         for name in _ARGNAME_MODULES:

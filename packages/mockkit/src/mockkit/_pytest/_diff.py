@@ -1,8 +1,8 @@
 """Readable ``assert_called_with`` failures under pytest: a per-argument diff.
 
-A failure renderer (mock-core's plugin point 6) that keeps the standard library's message as
-it is, since tests match on it, and appends the arguments that differ, one block per
-positional or keyword argument, ``-`` for the expected value and ``+`` for the actual one::
+When an ``assert_called_with``-style assertion fails a test, the report keeps the standard
+library's message as it is and appends the arguments that differ, one block per positional or
+keyword argument, ``-`` for the expected value and ``+`` for the actual one::
 
     expected call not found.
     Expected: mock('', bar=4)
@@ -21,21 +21,27 @@ Values whose pretty-printed form spans several lines are compared line by line
 calls are first bound to it, so that ``f(1, b=2)`` and ``f(1, 2)`` count as the same and the
 arguments are named after the parameters.
 
-The renderer is registered only while a pytest run with the plugin is configured
-(:func:`activate`/:func:`deactivate` count nested runs), so mockkit's messages outside pytest
-are exactly the standard library's.
+How: a failure renderer (mock-core's plugin point 6) is registered while a pytest run with the
+plugin is configured (:func:`activate`/:func:`deactivate` count nested runs). It leaves the
+message alone and remembers the failure's context; when the ``AssertionError`` fails a test,
+the plugin hands it to :func:`extend`, which builds the diff from that context and appends it
+to the exception's message. So the message changes only once nothing can look at it but
+pytest's report: a test that catches the error and compares its message (as the project's own
+differential tests do, or ``pytest.raises(..., match=...)``) sees exactly the standard
+library's text, under pytest or not.
 
 .. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections import deque
+from typing import TYPE_CHECKING, Any, Deque
 
 if TYPE_CHECKING:
     from mock_core.plugins import FailureContext
 
-__all__ = ["activate", "active", "argument_diff", "deactivate", "render"]
+__all__ = ["activate", "active", "argument_diff", "deactivate", "extend", "forget", "remember"]
 
 # Failure kinds (see mock_core's fail()) that compare one expected call with one actual call.
 _KINDS = frozenset(("called_with", "awaited_with"))
@@ -46,6 +52,9 @@ _WIDTH = 72
 
 _missing: Any = object()
 _users = 0
+# Contexts of the latest failures, newest last. Bounded: a test may catch many failures (and
+# the mocks they hold must not live long); forget() empties it after each test.
+_recent: Deque[FailureContext] = deque(maxlen=32)
 
 
 def activate() -> None:
@@ -54,7 +63,7 @@ def activate() -> None:
     from mock_core.plugins import add_failure_renderer
 
     _users += 1
-    add_failure_renderer(render)
+    add_failure_renderer(remember)
 
 
 def deactivate() -> None:
@@ -64,7 +73,8 @@ def deactivate() -> None:
 
     _users = max(0, _users - 1)
     if not _users:
-        remove_failure_renderer(render)
+        remove_failure_renderer(remember)
+        _recent.clear()
 
 
 def active() -> bool:
@@ -72,14 +82,44 @@ def active() -> bool:
     return _users > 0
 
 
-def render(context: FailureContext) -> str | None:
-    """Append the argument diff to an ``assert_called_with``-style failure, if it helps."""
-    if context.kind not in _KINDS or context.expected is None or context.actual is None:
-        return None
-    diff = argument_diff(context.mock, context.expected, context.actual)
-    if not diff:
-        return None
-    return f"{context.message}\n\n{diff}"
+def remember(context: FailureContext) -> None:
+    """The failure renderer: keep what :func:`extend` needs, change nothing now."""
+    _recent.append(context)
+
+
+def forget() -> None:
+    """Drop the remembered failures (and the mocks they hold)."""
+    _recent.clear()
+
+
+def extend(error: BaseException) -> bool:
+    """Append the argument diff to ``error`` if it is a remembered assertion failure.
+
+    The context is matched by the final message mock-core raised with (other renderers may
+    have rewritten it), newest first. Returns whether ``error`` is such a failure, whether or
+    not it had arguments to compare.
+    """
+    if not isinstance(error, AssertionError) or len(error.args) != 1 or not _recent:
+        return False
+    message = error.args[0]
+    # A copy: a thread of the test may still be failing assertions (and appending).
+    for context in reversed(list(_recent)):
+        if context.message != message:
+            continue
+        try:
+            _recent.remove(context)  # once: the message is about to change
+        except ValueError:  # forgotten meanwhile
+            pass
+        expected, actual = context.expected, context.actual
+        if context.kind in _KINDS and expected is not None and actual is not None:
+            try:
+                diff = argument_diff(context.mock, expected, actual)
+            except Exception:  # an odd mock or value must not break pytest's report
+                diff = ""
+            if diff:
+                error.args = (f"{message}\n\n{diff}",)
+        return True
+    return False
 
 
 def _split(recorded: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:

@@ -31,7 +31,9 @@ def _mocker_fixture(scope: str, name: str) -> Callable[..., Any]:
     fixture.__name__ = fixture.__qualname__ = name
     ending = "test" if scope == "function" else scope
     # What `pytest --fixtures` shows for it.
-    fixture.__doc__ = f"A mockkit MockerFixture whose patches are undone at the end of the {ending}."
+    fixture.__doc__ = (
+        f"A mockkit MockerFixture whose patches are undone at the end of the {ending}."
+    )
     return pytest.fixture(scope=scope, name=name)(fixture)  # type: ignore[call-overload,no-any-return,unused-ignore]
 
 

@@ -9,17 +9,14 @@ creates are remembered too, for :meth:`MockerFixture.resetall`.
 
 from __future__ import annotations
 
-import sys
 import warnings
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 import mockkit
 from mock_core import DEFAULT, _is_instance_mock
+from mockkit._pytest._frames import user_stacklevel
 
 __all__ = ["MockerFixture", "PytestMockkitWarning"]
-
-# Frames of these packages are skipped when a warning looks for the user's line.
-_INTERNAL = ("mock_core", "mock_magic", "mock_spec", "mock_patch", "mockkit")
 
 ENTER_WARNING = (
     "the mocker fixture undoes its patches when the test ends, so what mocker.patch() returns"
@@ -35,21 +32,8 @@ class PytestMockkitWarning(UserWarning):
     """
 
 
-def _user_stacklevel() -> int:
-    """The ``stacklevel`` that makes a warning point at the first frame outside mockkit."""
-    frame = sys._getframe(2)  # the caller of whoever calls this
-    level = 2
-    while frame is not None:
-        module = frame.f_globals.get("__name__", "")
-        if not any(module == name or module.startswith(name + ".") for name in _INTERNAL):
-            return level
-        frame = frame.f_back  # type: ignore[assignment]
-        level += 1
-    return 2
-
-
 def _warn_entered(*args: Any, **kwargs: Any) -> Any:
-    warnings.warn(ENTER_WARNING, PytestMockkitWarning, stacklevel=_user_stacklevel())
+    warnings.warn(ENTER_WARNING, PytestMockkitWarning, stacklevel=user_stacklevel())
     # DEFAULT: __enter__ still returns its return_value, as it would without the warning.
     return DEFAULT
 
@@ -66,11 +50,11 @@ def _warn_when_entered(made: Any) -> None:
         enter.side_effect = _warn_entered
 
 
-_PATCH = "patch"  # a patch, patch.object or spy: one value, maybe a mock
+_PATCH = "patch"  # a patch or patch.object: one value, maybe a mock
 _MULTIPLE = "multiple"  # a patch.multiple: a dict of attribute name -> value
 _DICT = "dict"  # a patch.dict: the patched mapping itself, nothing to reset
 _MOCK = "mock"  # made without a patch (create_autospec, stub): nothing to stop
-_SPY = "spy"
+_SPY = "spy"  # a patch.object made by spy(): reset, but never its side effect
 
 
 class _Entry:
@@ -82,6 +66,12 @@ class _Entry:
         self.kind = kind
         self.patcher = patcher
         self.value = value
+
+    def made(self) -> Iterable[Any]:
+        """What the mocker created, for resetall: not a ``new`` object the caller passed in."""
+        if self.kind == _PATCH and self.patcher.new is not DEFAULT:
+            return ()
+        return self.handed_out()
 
     def handed_out(self) -> Iterable[Any]:
         if self.kind == _MULTIPLE:
@@ -285,7 +275,7 @@ class MockerFixture:
         .. versionadded:: 0.1.0
         """
         for entry in self._entries:
-            for made in entry.handed_out():
+            for made in entry.made():
                 _reset(made, return_value, side_effect, entry.kind == _SPY)
 
     def stopall(self) -> None:
