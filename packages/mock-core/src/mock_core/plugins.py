@@ -24,8 +24,6 @@ is copied onto it as a plain tuple when something registers.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
-
 from ._call import _Call
 from ._classes import private_class
 from ._registry import (
@@ -61,17 +59,39 @@ __all__ = [
     "remove_signature_provider",
 ]
 
-ChildClassRule = Callable[[Any, Mapping[str, Any]], "type | None"]
-"""``rule(parent, kwargs) -> class or None``: the first rule that answers wins."""
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is imported at run time only when an alias is asked for
+    from typing import Any, Callable, Mapping
 
-CallObserver = Callable[[Any, _Call], None]
-"""``observer(mock, call)``: told about a recorded call (see :func:`add_call_observer`)."""
+    ChildClassRule = Callable[[Any, Mapping[str, Any]], "type | None"]
+    """``rule(parent, kwargs) -> class or None``: the first rule that answers wins."""
 
-SignatureProvider = Callable[[Any, bool, bool], Any]
-"""``provider(spec, as_instance, eat_self) -> inspect.Signature-like or None``."""
+    CallObserver = Callable[[Any, _Call], None]
+    """``observer(mock, call)``: told about a recorded call (see :func:`add_call_observer`)."""
 
-FailureRenderer = Callable[[FailureContext], "str | None"]
-"""``renderer(context) -> new message or None`` (None keeps the message)."""
+    SignatureProvider = Callable[[Any, bool, bool], Any]
+    """``provider(spec, as_instance, eat_self) -> inspect.Signature-like or None``."""
+
+    FailureRenderer = Callable[[FailureContext], "str | None"]
+    """``renderer(context) -> new message or None`` (None keeps the message)."""
+
+_ALIASES = ("ChildClassRule", "CallObserver", "SignatureProvider", "FailureRenderer")
+
+
+def __getattr__(name: str) -> object:
+    # The type aliases need typing, which mock-core does not import otherwise.
+    if name not in _ALIASES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from typing import Any, Callable, Mapping, Optional
+
+    aliases: dict[str, object] = {
+        "ChildClassRule": Callable[[Any, Mapping[str, Any]], Optional[type]],
+        "CallObserver": Callable[[Any, _Call], None],
+        "SignatureProvider": Callable[[Any, bool, bool], Any],
+        "FailureRenderer": Callable[[FailureContext], Optional[str]],
+    }
+    globals().update(aliases)
+    return aliases[name]
 
 
 def register_magic_table(table: MagicTable) -> None:

@@ -6,14 +6,13 @@ this class is told when a call has returned and wakes the waiters.
 
 from __future__ import annotations
 
-import threading
-
 from mock_core import Mock
 
 from ._magicmock import MagicMixin
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import threading
     from typing import Any
 
 __all__ = ["ThreadingMixin", "ThreadingMock", "_timeout_unset", "observe_call"]
@@ -33,6 +32,9 @@ class _Waits:
     __slots__ = ("any_call", "completed", "lock", "waiting")
 
     def __init__(self) -> None:
+        # threading is imported on first use: importing mock-magic should not load it.
+        import threading
+
         self.any_call = threading.Event()
         self.completed: list[Any] = []
         self.waiting: list[tuple[tuple[Any, ...], dict[str, Any], threading.Event]] = []
@@ -51,6 +53,8 @@ class _Waits:
 
     def wait_for(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """An entry whose event is set once a call with these arguments has completed."""
+        import threading
+
         entry = (args, kwargs, threading.Event())
         with self.lock:
             for done_args, done_kwargs in self.completed:

@@ -8,7 +8,6 @@ unmodified suite on mockkit, see :mod:`mockkit.swap`.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
 
 import mock_core
 from mock_core import (
@@ -91,6 +90,7 @@ from mock_spec import (
 )
 from mockkit._module import adopt as _adopt
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     # At run time FILTER_DIR is forwarded to mock_core (see the end of this module).
     from mock_core import FILTER_DIR as FILTER_DIR

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import types
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not imported at run time
+    from typing import Any
 
 
 class Forwarded:
