@@ -219,7 +219,8 @@ def test_concurrent_first_access_yields_one_child(access: str) -> None:
     for round_index, mock in enumerate(mocks):
         results = {id(seen[round_index]) for seen in per_thread}
         assert len(results) == 1, f"round {round_index}: threads got {len(results)} children"
-        (result,) = {id(per_thread[0][round_index])}
+        (result,) = results
+        # ... and the one they got is the one that stayed.
         if name == "()":
             assert id(mock.return_value) == result
         elif access == "nested":

@@ -45,11 +45,11 @@ _DERIVED = "_mock_derived_from"
 _PRIVATE = "_mock_private"
 _GENERATION = "_mock_generation"
 
-# (user-facing class, defaults key) -> its current generation class
-_current: dict[tuple[type, Any], type] = {}
-# user-facing class -> the generation class its new instances go on (a cache of
-# ``_current`` through the class's base, cleared when a generation is claimed)
-_generations: dict[type, type] = {}
+# Generation classes are remembered on the classes they serve, never in module-level
+# dicts, so that a mock class made at run time (``class X(MagicMock)`` in a test) is
+# freed with everything it refers to.
+_GENERATIONS = "_mock_generations"  # on a user-facing class: {defaults key: generation}
+_DEFAULT = "_mock_default_generation"  # on a class: (that class, where its mocks go)
 
 
 def origin_of(cls: type) -> type:
@@ -103,9 +103,20 @@ def generation_class(origin: type, key: Any = None, body: dict[str, Any] | None 
     ``body`` holds defaults that every such mock shares (mock-magic's magic
     methods); ``key`` names that body, so each distinct body has its own class.
     """
-    found = _current.get((origin, key))
+    known = origin.__dict__.get(_GENERATIONS)
+    if known is None:
+        known = {}
+        type.__setattr__(origin, _GENERATIONS, known)
+    found = known.get(key)
     if found is None:
-        found = _new_generation(origin, key, body or {})
+        found = known.setdefault(key, _new_generation(origin, key, body or {}))
+    return found  # type: ignore[no-any-return]
+
+
+def default_generation(cls: type, key: Any, body: dict[str, Any] | None) -> type:
+    """Where ``cls()`` puts new mocks, remembered on ``cls`` for ``NonCallableMock.__new__``."""
+    found = generation_class(origin_of(cls), key, body)
+    type.__setattr__(cls, _DEFAULT, (cls, found))
     return found
 
 
@@ -119,11 +130,12 @@ def _new_generation(origin: type, key: Any, defaults: dict[str, Any]) -> type:
     }
     meta = _generation_meta(type(origin))
     created: type = meta(origin.__name__, (origin,), body)
-    _current[(origin, key)] = created
     return created
 
 
-_BOOKKEEPING = frozenset({"__module__", "__doc__", _DERIVED, _GENERATION, _PRIVATE})
+_BOOKKEEPING = frozenset(
+    {"__module__", "__doc__", _DERIVED, _GENERATION, _PRIVATE, _DEFAULT, "_mock_plain_child"}
+)
 
 
 def private_class(mock: Any, magic_names: frozenset[str] = frozenset()) -> type:
@@ -154,12 +166,13 @@ def _claim(cls: type, frame: FrameType | None) -> None:
     origin = origin_of(cls)
     key = namespace[_GENERATION]
     defaults = {k: v for k, v in namespace.items() if k not in _BOOKKEEPING}
-    if _current.get((origin, key)) is cls:
+    known = origin.__dict__.get(_GENERATIONS)
+    if known is not None and known.get(key) is cls:
         # From now on new mocks of this kind are created on a fresh class.
-        del _current[(origin, key)]
-    for user_class, generation in list(_generations.items()):
-        if generation is cls:
-            del _generations[user_class]
+        del known[key]
+    remembered = origin.__dict__.get(_DEFAULT)
+    if remembered is not None and remembered[1] is cls:
+        type.__delattr__(origin, _DEFAULT)
     instances = _instances(cls)
     target = None
     if len(instances) > 1 and frame is not None:

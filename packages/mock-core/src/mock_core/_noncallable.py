@@ -7,7 +7,7 @@ import sys
 from . import _assertions, _recording
 from ._await import AsyncMockMixin
 from ._call import _CallList
-from ._classes import _generations, generation_class, origin_of, private_class, set_class
+from ._classes import default_generation, generation_class, origin_of, private_class, set_class
 from ._errors import InvalidSpecError, MissingPluginError
 from ._names import (
     ALLOWED_NAMES,
@@ -154,15 +154,15 @@ def _instance_asyncs(spec: Any) -> dict[str, bool] | None:
     return None
 
 
-_async_variants: dict[type, type] = {}
-
-
 def _async_variant(cls: type) -> type:
-    """``cls`` mixed with await recording, for mocks specced on coroutine functions."""
-    found = _async_variants.get(cls)
+    """``cls`` mixed with await recording, for mocks specced on coroutine functions.
+
+    Remembered on ``cls`` itself, so it goes when ``cls`` goes.
+    """
+    found = cls.__dict__.get("_mock_async_variant")
     if found is None:
         found = type(cls.__name__, (AsyncMockMixin, cls), {"__module__": cls.__module__})
-        found = _async_variants.setdefault(cls, found)
+        type.__setattr__(cls, "_mock_async_variant", found)
     return found
 
 
@@ -201,6 +201,10 @@ class NonCallableMock:
     _mock_child_rules: tuple[Any, ...] = ()
     # True when a child of this class is made the default way (see _plain_child).
     _mock_plain_children: bool = False
+    # (class, generation class) for ``cls()``; see _classes.default_generation.
+    _mock_default_generation: Any = None
+    # (class, child class, built directly?, registry epoch); see _plain_child.
+    _mock_plain_child: Any = None
     _mock_observers: tuple[Any, ...] = ()
     _mock_after_observers: tuple[Any, ...] = ()
     # Called by reset_mock for each mock reset; subclasses with more state set it.
@@ -216,16 +220,15 @@ class NonCallableMock:
     def __new__(cls, /, *args: Any, **kw: Any) -> Any:
         # Mocks live on a hidden class shared until one of them needs its own (see
         # _classes); its base may be a class of defaults registered for ``cls``.
-        found = _generations.get(cls)
-        if found is None:
-            # The first mock of a class: a free moment to load installed plugins, so that
-            # an observer they register already sees the first call of the first mock.
-            if not registry.discovered:
-                registry.discover()
-            key, body = cls._mock_class_defaults(cls)
-            found = generation_class(origin_of(cls), key, body)
-            _generations[cls] = found
-        return _object_new(found)
+        remembered = cls._mock_default_generation
+        if remembered is not None and remembered[0] is cls:
+            return _object_new(remembered[1])
+        # The first mock of a class: a free moment to load installed plugins, so that
+        # an observer they register already sees the first call of the first mock.
+        if not registry.discovered:
+            registry.discover()
+        key, body = cls._mock_class_defaults(cls)
+        return _object_new(default_generation(cls, key, body))
 
     @staticmethod
     def _mock_class_defaults(cls: type) -> tuple[Any, dict[str, Any] | None]:
@@ -654,8 +657,7 @@ def _refresh_class(cls: type) -> None:
     _choose_call(cls)
 
 
-# parent class -> (child class, whether it can be built without calling it)
-_plain_children: dict[type, tuple[type, bool]] = {}
+_epoch = 0  # moves on whenever plugins change, invalidating _mock_plain_child
 
 
 def _plain_child(parent: Any, name: str) -> Any:
@@ -665,19 +667,20 @@ def _plain_child(parent: Any, name: str) -> Any:
     child-class rules, without spec, wraps or seal (``_mock_plain_children``).
     """
     kind = type(parent)
-    found = _plain_children.get(kind)
-    if found is None:
+    found = kind._mock_plain_child
+    if found is None or found[0] is not kind or found[3] != _epoch:
         klass = _child_class(parent, {})
         direct = (
             getattr(klass, "__new__") is NonCallableMock.__new__
             and getattr(klass, "__init__") is getattr(_Mock, "__init__")
         )
-        found = _plain_children.setdefault(kind, (klass, direct))
-    klass, direct = found
-    generation = _generations.get(klass) if direct else None
-    if generation is None:
+        found = (kind, klass, direct, _epoch)
+        type.__setattr__(kind, "_mock_plain_child", found)
+    _, klass, direct, _ = found
+    remembered = klass._mock_default_generation if direct else None
+    if remembered is None or remembered[0] is not klass:
         return klass(parent=parent, name=name, wraps=None, _new_name=name, _new_parent=parent)
-    child: Any = _object_new(generation)
+    child: Any = _object_new(remembered[1])
     store = child.__dict__
     store["_mock_parent"] = parent
     store["_mock_name"] = name
@@ -687,7 +690,8 @@ def _plain_child(parent: Any, name: str) -> Any:
 
 
 def _refresh_all() -> None:
-    _plain_children.clear()
+    global _epoch
+    _epoch += 1
     pending: list[type] = [NonCallableMock]
     seen: set[type] = set()
     while pending:
