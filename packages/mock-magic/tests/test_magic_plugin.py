@@ -124,7 +124,10 @@ def test_installed_but_not_imported_is_found_through_its_entry_point(tmp_path: P
 
 def test_discovery_can_be_switched_off(tmp_path: Path) -> None:
     site = _fake_installation(tmp_path / "site")
+    # Discovery off: where mock-magic is installed, its entry point would supply the tables.
     code = """
+        import os
+        os.environ["MOCK_CORE_DISABLE_PLUGIN_DISCOVERY"] = "1"
         import mock_core
         try:
             mock_core.Mock().__iter__ = lambda self: iter([])
@@ -140,7 +143,10 @@ def test_discovery_can_be_switched_off(tmp_path: Path) -> None:
 
 
 def test_without_mock_magic_the_error_names_the_distribution() -> None:
+    # Discovery off: where mock-magic is installed, its entry point would supply the tables.
     code = """
+        import os
+        os.environ["MOCK_CORE_DISABLE_PLUGIN_DISCOVERY"] = "1"
         import mock_core
         try:
             mock_core.Mock().__iter__ = lambda self: iter([])
