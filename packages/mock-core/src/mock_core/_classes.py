@@ -172,7 +172,9 @@ def _claim(cls: type, frame: FrameType | None) -> None:
         del known[key]
     remembered = origin.__dict__.get(_DEFAULT)
     if remembered is not None and remembered[1] is cls:
-        type.__delattr__(origin, _DEFAULT)
+        # Reset, not delete: on NonCallableMock itself the class-body default is the only
+        # value, and without it every later NonCallableMock() fails.
+        type.__setattr__(origin, _DEFAULT, None)
     instances = _instances(cls)
     target = None
     if len(instances) > 1 and frame is not None:

@@ -112,6 +112,16 @@ def _deferred_lock() -> Any:
     return state_lock()
 
 
+def _eager_in_stdlib(mock: Any, name: str) -> bool:
+    """Whether ``name`` is a deferred child the standard library would have made at once.
+
+    Such children (an autospec's methods) are instance attributes there, so a spec added
+    later still lets them be read and set. Only asked on the way to refusing a name.
+    """
+    placeholder = mock.__dict__.get("_mock_children", {}).get(name)
+    return isinstance(placeholder, Deferred) and placeholder.needed_for_signature(name)
+
+
 def _magic_table_names() -> tuple[frozenset[str], frozenset[str]]:
     """(all magic names, refused names), discovering mock-magic if it is installed."""
     table = registry.magic_table
@@ -360,7 +370,9 @@ class NonCallableMock:
     def __getattr__(self, name: str) -> Any:
         methods = self._mock_methods
         if methods is not None:
-            if name not in methods or name in _magic_table_names()[0]:
+            if (
+                name not in methods and not _eager_in_stdlib(self, name)
+            ) or name in _magic_table_names()[0]:
                 raise AttributeError(f"Mock object has no attribute {name!r}")
         elif is_dunder(name):
             raise AttributeError(name)
@@ -407,6 +419,10 @@ class NonCallableMock:
             if current is placeholder:
                 current = placeholder.create(self, name)
                 children[name] = current
+                if placeholder.needed_for_signature(name):
+                    # Made eagerly as an instance attribute in the standard library: a later
+                    # mock_add_spec must leave it reachable, as an assigned child.
+                    self.__dict__.setdefault("_mock_assigned", set()).add(name)
         if current is _deleted:
             raise AttributeError(name)
         return current
@@ -416,11 +432,16 @@ class NonCallableMock:
             _object_setattr(self, name, value)
             return
         methods = self._mock_methods
+        sealed = self._mock_sealed
+        # Asked before the child is replaced below: the standard library's seal check
+        # finds such a child in the instance dict.
+        eager = sealed and _eager_in_stdlib(self, name)
         if (
             self._spec_set
             and methods is not None
             and name not in methods
             and name not in self.__dict__
+            and not _eager_in_stdlib(self, name)
         ):
             raise AttributeError(f"Mock object has no attribute '{name}'")
         if is_dunder(name):
@@ -450,7 +471,7 @@ class NonCallableMock:
             self._mock_children[name] = value
             # Assigned, not created on access: a later mock_add_spec must keep it reachable.
             self.__dict__.setdefault("_mock_assigned", set()).add(name)
-        if self._mock_sealed and not hasattr(self, name):
+        if sealed and not eager and not hasattr(self, name):
             raise AttributeError(f"Cannot set {self._extract_mock_name()}.{name}")
         _object_setattr(self, name, value)
 
@@ -619,6 +640,12 @@ class NonCallableMock:
     _get_call_signature_from_name = _assertions.signature_from_name
     _format_mock_failure_message = _assertions.failure_message
     _calls_repr = _assertions.calls_repr
+
+
+# The class body's annotations are for type checkers. Left on the class, every mock would
+# answer ``m.__annotations__`` with them; the standard library's mocks have none there, so
+# the name goes to __getattr__ (an error, or a child when the spec has annotations).
+type.__delattr__(NonCallableMock, "__annotations__")
 
 
 def _child_class(parent: Any, kw: dict[str, Any]) -> type:

@@ -300,7 +300,12 @@ class _patch_dict:
         except BaseException:
             # Setting the values failed part way (os.environ refuses non-str values, say):
             # put back what was there before letting the error out.
-            self._unpatch_dict()
+            try:
+                self._unpatch_dict()
+            except Exception:
+                # Not a mapping after all (a list, say): the caller must see why setting the
+                # values failed, not why putting them back did.
+                pass
             raise
         return in_dict
 

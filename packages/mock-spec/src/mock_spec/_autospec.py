@@ -204,6 +204,12 @@ def create_autospec(
 
     if configure:
         mock.configure_mock(**configure)
+    for original in originals.values():
+        # The standard library makes function attributes' mocks at once (after configuring
+        # the mock), and a mock that passes for a function (``spec=func``) is refused then,
+        # not on first access.
+        if _is_instance_mock(original) and isinstance(original, FUNCTION_TYPES):
+            raise InvalidSpecError(f"Cannot spec a Mock object. [object={original!r}]")
 
     if is_function:
         # Top level only: attributes of a spec are never wrapped in functions.

@@ -387,8 +387,17 @@ def raise_bind_error(signature: Signature, args: tuple[Any, ...], kwargs: dict[s
     gh-130164), the newest behaviour wins: the call is refused.
     """
     signature.bind(*args, **kwargs)
+    parameters = signature.parameters.values()
+    if not any(param.kind == 4 for param in parameters):
+        # 3.13.0's bind also lets a keyword fill a positional-only parameter that has a
+        # default; the interpreter refuses that with this message (and so does 3.14).
+        passed = ", ".join(p.name for p in parameters if p.kind == 0 and p.name in kwargs)
+        if passed:
+            raise TypeError(
+                f"got some positional-only arguments passed as keyword arguments: {passed!r}"
+            )
     position = len(args)
-    for index, param in enumerate(signature.parameters.values()):
+    for index, param in enumerate(parameters):
         if param.kind == 0 and index >= position and param.default is param.empty:
             raise TypeError(f"missing a required positional-only argument: {param.name!r}")
     raise TypeError("the arguments do not match the signature")  # pragma: no cover
