@@ -223,7 +223,7 @@ class _Call(tuple):  # type: ignore[type-arg]
         return _CallList(chain)
 
 
-call: Any = _Call(from_kall=False)
+call: _Call = _Call(from_kall=False)
 
 
 class _CallList(list):  # type: ignore[type-arg]

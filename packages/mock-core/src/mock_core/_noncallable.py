@@ -25,6 +25,12 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
     from typing import Any, Callable
 
+    # To type checkers a mock is a subclass of Any, as in typeshed's unittest.mock stubs: it
+    # stands in for a value of any type, and attribute chains and operators on it are Any.
+    _StandIn = Any
+else:
+    _StandIn = object
+
 __all__ = ["NonCallableMock", "_check_and_set_parent", "_extract_mock", "_is_instance_mock"]
 
 _object_setattr = object.__setattr__
@@ -176,7 +182,7 @@ def _async_variant(cls: type) -> type:
     return found
 
 
-class NonCallableMock:
+class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see _StandIn)
     """A mock that cannot be called; the base of every mock.
 
     .. versionadded:: 0.1.0
@@ -697,10 +703,8 @@ def _plain_child(parent: Any, name: str) -> Any:
     found = kind._mock_plain_child
     if found is None or found[0] is not kind or found[3] != _epoch:
         klass = _child_class(parent, {})
-        direct = (
-            getattr(klass, "__new__") is NonCallableMock.__new__
-            and getattr(klass, "__init__") is getattr(_Mock, "__init__")
-        )
+        same_new = getattr(klass, "__new__") is NonCallableMock.__new__
+        direct = same_new and getattr(klass, "__init__") is getattr(_Mock, "__init__")
         found = (kind, klass, direct, _epoch)
         type.__setattr__(kind, "_mock_plain_child", found)
     _, klass, direct, _ = found

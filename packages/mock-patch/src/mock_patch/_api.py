@@ -17,30 +17,141 @@ from mock_patch._target import _get_target, _targets
 # rest of this package.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Protocol, Type
+    from typing import Any, Callable, Dict, Generic, Literal, Protocol, Type, TypeVar, overload
+
+    from typing_extensions import ParamSpec
+
+    from mock_magic import AsyncMock, MagicMock
+
+    _T = TypeVar("_T")
+    _R = TypeVar("_R")
+    _P = ParamSpec("_P")
+    _TT = TypeVar("_TT", bound=Type[Any])
+
+    # What type checkers see ``patch`` return, as typeshed's unittest.mock stubs describe it:
+    # a patcher whose replacement has type _T. Neither class exists at run time.
+
+    class _TypedPatch(_patch, Generic[_T]):
+        """A patcher with a given replacement: it passes nothing to what it decorates."""
+
+        def start(self) -> _T: ...
+        def __enter__(self) -> _T: ...
+        def copy(self) -> _TypedPatch[_T]: ...
+        @overload  # type: ignore[override]
+        def __call__(self, func: _TT) -> _TT: ...
+        @overload
+        def __call__(self, func: Callable[_P, _R]) -> Callable[_P, _R]: ...
+        def __call__(self, func: Any) -> Any: ...
+
+    class _PassArgPatch(_TypedPatch[_T]):
+        """A patcher that makes its replacement and appends it to the decorated function's
+        arguments, which no signature can express: the function's parameters are lost."""
+
+        @overload  # type: ignore[override]
+        def __call__(self, func: _TT) -> _TT: ...
+        @overload
+        def __call__(self, func: Callable[..., _R]) -> Callable[..., _R]: ...
+        def __call__(self, func: Any) -> Any: ...
 
     class _PatchFunction(Protocol):
         """The type of ``patch``: a function that also carries the other patchers."""
 
-        object: Callable[..., _patch]
         dict: Type[_patch_dict]
-        multiple: Callable[..., _patch]
         stopall: Callable[[], None]
         TEST_PREFIX: str
 
+        # As in typeshed: a ``new=`` keyword also fits the last overload's **kwargs.
+        @overload
+        def __call__(  # type: ignore[overload-overlap]
+            self,
+            target: str,
+            new: _T,
+            spec: Literal[False] | None = None,
+            create: bool = False,
+            spec_set: Literal[False] | None = None,
+            autospec: Literal[False] | None = None,
+            new_callable: None = None,
+            *,
+            unsafe: bool = False,
+        ) -> _TypedPatch[_T]: ...
+        @overload
         def __call__(
             self,
             target: str,
-            new: Any = DEFAULT,
+            *,
+            spec: Any = None,
+            create: bool = False,
+            spec_set: Any = None,
+            autospec: Literal[False] | None = None,
+            new_callable: Callable[..., _T],
+            unsafe: bool = False,
+            **kwargs: Any,
+        ) -> _PassArgPatch[_T]: ...
+        @overload
+        def __call__(
+            self,
+            target: str,
+            *,
+            spec: Any = None,
+            create: bool = False,
+            spec_set: Any = None,
+            autospec: Any = None,
+            new_callable: None = None,
+            unsafe: bool = False,
+            **kwargs: Any,
+        ) -> _PassArgPatch[MagicMock | AsyncMock]: ...
+        @overload
+        def object(
+            self,
+            target: Any,
+            attribute: str,
+            new: _T,
+            spec: Literal[False] | None = None,
+            create: bool = False,
+            spec_set: Literal[False] | None = None,
+            autospec: Literal[False] | None = None,
+            new_callable: None = None,
+            *,
+            unsafe: bool = False,
+        ) -> _TypedPatch[_T]: ...
+        @overload
+        def object(
+            self,
+            target: Any,
+            attribute: str,
+            *,
+            spec: Any = None,
+            create: bool = False,
+            spec_set: Any = None,
+            autospec: Literal[False] | None = None,
+            new_callable: Callable[..., _T],
+            unsafe: bool = False,
+            **kwargs: Any,
+        ) -> _PassArgPatch[_T]: ...
+        @overload
+        def object(
+            self,
+            target: Any,
+            attribute: str,
+            *,
+            spec: Any = None,
+            create: bool = False,
+            spec_set: Any = None,
+            autospec: Any = None,
+            new_callable: None = None,
+            unsafe: bool = False,
+            **kwargs: Any,
+        ) -> _PassArgPatch[MagicMock | AsyncMock]: ...
+        def multiple(
+            self,
+            target: Any,
             spec: Any = None,
             create: bool = False,
             spec_set: Any = None,
             autospec: Any = None,
             new_callable: Any = None,
-            *,
-            unsafe: bool = False,
             **kwargs: Any,
-        ) -> _patch: ...
+        ) -> _PassArgPatch[Dict[str, Any]]: ...
 
 
 __all__ = ["_patch_object", "patch"]
