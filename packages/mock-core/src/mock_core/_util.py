@@ -139,6 +139,11 @@ def _is_async_obj(obj: object) -> bool:
 
         if not isinstance(obj, AsyncMockMixin):
             return False
+        methods = getattr(obj, "_mock_methods", None)
+        if methods is not None and "__func__" in methods:
+            # Specced as a method: like the standard library, ask its __func__ (a child
+            # mock made from the spec) rather than the mock itself.
+            return _is_async_obj(getattr(obj, "__func__"))
         return callable(obj)
     if hasattr(obj, "__func__"):
         obj = obj.__func__

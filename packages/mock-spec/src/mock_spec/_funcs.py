@@ -342,6 +342,9 @@ def wrap_function(mock: Any, original: Any, is_async: bool, instance: bool = Fal
     funcopy.__name__ = name
     funcopy.__qualname__ = name
     funcopy.__module__ = None  # type: ignore[assignment]
+    # The wrapper's own annotations are for type checkers, not part of the copy (they show
+    # once its __signature__ is gone; the standard library's copy has none).
+    funcopy.__annotations__ = {}
     _setup_func(funcopy, mock, signature)
     return funcopy
 
