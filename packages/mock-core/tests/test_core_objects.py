@@ -72,6 +72,30 @@ def test_property_mock_children_are_plain_callables() -> None:
     assert agree(lambda M: repr(M.PropertyMock().x).split()[1:])[0] == "ok"
 
 
+def test_sealed_property_mock_still_makes_its_return_value() -> None:
+    # The standard library's property mocks make their return value and children without
+    # asking whether they are sealed; what they make is sealed.
+    def scenario(M: Any) -> Any:
+        p = M.PropertyMock()
+        M.seal(p)
+        made = p()
+        return type(made).__name__, made.name_never_set
+
+    outcome = agree(scenario)
+    assert outcome[:2] == ("raise", "AttributeError")
+    assert outcome[2].endswith("name_never_set")
+
+    class Sealed:
+        pass
+
+    p = PropertyMock()
+    Sealed.p = p
+    seal(p)
+    assert Sealed().p is p.return_value
+    with pytest.raises(AttributeError):
+        p.return_value.anything  # the access is what is checked
+
+
 # -- await recording ------------------------------------------------------------------------------
 
 

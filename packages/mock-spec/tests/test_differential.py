@@ -249,6 +249,33 @@ def script_spec_set_and_seal(m: Impl, log: Callable[..., None]) -> None:
         log("sealed new attribute", lambda: setattr(k, "brand_new", 1))
 
 
+def script_spec_changed_after_autospec(m: Impl, log: Callable[..., None]) -> None:
+    # Attribute mocks are made on first use here and eagerly in the standard library: a
+    # method replaced on the class in between (a test patching it) must not change whether
+    # the autospec's attribute takes self.
+    class Changing:
+        def meth(self, a: Any) -> None: ...
+
+        @classmethod
+        def cm(cls, a: Any) -> None: ...
+
+        @staticmethod
+        def sm(a: Any) -> None: ...
+
+    for name in ("meth", "cm", "sm"):
+        original = Changing.__dict__[name]
+        for replacement in (lambda *a: None, m.Mock(), 5, staticmethod(lambda: None)):
+            for instance in (False, True):
+                k = m.create_autospec(Changing, instance=instance)
+                setattr(Changing, name, replacement)
+                try:
+                    label = f"{name} replaced by {kind(replacement)}, instance={instance}"
+                    log(label, lambda: getattr(k, name)(1))
+                    log(f"{label}: calls", lambda: getattr(k, name).mock_calls)
+                finally:
+                    setattr(Changing, name, original)
+
+
 def script_misc(m: Impl, log: Callable[..., None]) -> None:
     for spec in (None, int, 1, [], "text", len, Thing.meth, Thing(1).meth, Thing.cm):
         log(f"spec {spec!r}", lambda: describe(m.create_autospec(spec)))
@@ -277,7 +304,7 @@ def script_misc(m: Impl, log: Callable[..., None]) -> None:
 @pytest.mark.parametrize(
     "script",
     [script_class, script_function, script_instances_and_modules, script_spec_set_and_seal,
-     script_misc],
+     script_spec_changed_after_autospec, script_misc],
     ids=lambda s: s.__name__,
 )  # fmt: skip
 def test_scripts_agree(script: Callable[[Impl, Callable[..., None]], None]) -> None:

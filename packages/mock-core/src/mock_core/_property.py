@@ -18,6 +18,16 @@ class PropertyMock(Mock):
     .. versionadded:: 0.1.0
     """
 
+    # The standard library's property mocks make their children and return values without
+    # asking whether they are sealed: seal() does not stop one growing (it still seals the
+    # mocks below it, and setting an attribute still checks it).
+    _mock_grows_sealed = True
+
+    def _get_child_mock(self, /, **kw: Any) -> Any:
+        from ._noncallable import _child_class
+
+        return _child_class(self, kw)(**kw)
+
     def __get__(self, obj: Any, obj_type: Any = None) -> Any:
         return self()
 

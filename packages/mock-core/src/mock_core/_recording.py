@@ -155,7 +155,7 @@ def _get_return_value(self: Any) -> Any:
     if delegate is not None:
         value = delegate.return_value
     if value is DEFAULT and self._mock_wraps is None:
-        if self._mock_sealed:
+        if self._mock_sealed and not getattr(type(self), "_mock_grows_sealed", False):
             raise AttributeError(f"{self._extract_mock_name()}.return_value")
         made = self._get_child_mock(_new_parent=self, _new_name="()")
         # Threads racing on the first read must all get the one value that stays.

@@ -54,13 +54,34 @@ def _must_skip(spec: Any, entry: str, is_type: bool) -> bool:
 
     .. versionadded:: 0.1.0
     """
-    if not isinstance(spec, type):
-        if entry in getattr(spec, "__dict__", {}):
-            # Set on the instance: a plain function, not a method.
-            return False
-        spec = spec.__class__
-    for klass in spec.__mro__:
-        found = klass.__dict__.get(entry, _MISSING)
+    if isinstance(spec, type):
+        own, klass = None, spec
+    else:
+        own, klass = getattr(spec, "__dict__", None), spec.__class__
+    return _skip_in(own, [base.__dict__ for base in klass.__mro__], entry, is_type)
+
+
+def _layout(spec: Any) -> tuple[Any, list[Any]]:
+    """Copies of the namespaces :func:`_must_skip` reads, as they are now.
+
+    Attribute mocks are made on first use, and a test may have patched the spec's
+    methods since; the kind of each attribute is the one it had when it was read.
+    """
+    if isinstance(spec, type):
+        own, klass = None, spec
+    else:
+        own, klass = getattr(spec, "__dict__", None), spec.__class__
+    # object's namespace cannot change; copying it would cost every autospec.
+    dicts = [base.__dict__.copy() for base in klass.__mro__ if base is not object]
+    return (None if own is None else dict(own)), dicts
+
+
+def _skip_in(own: Any, dicts: Any, entry: str, is_type: bool) -> bool:
+    if own is not None and entry in own:
+        # Set on the instance: a plain function, not a method.
+        return False
+    for namespace in dicts:
+        found = namespace.get(entry, _MISSING)
         if found is _MISSING:
             continue
         if isinstance(found, (staticmethod, classmethod)):
@@ -189,6 +210,7 @@ def create_autospec(
             known = set(methods)
             methods.extend(f.name for f in fields if f.name not in known)
 
+    layout = _layout(spec) if originals else None
     wrapped = kwargs.pop("wraps", None)
     configure = {k: v for k, v in kwargs.items() if k not in _CONSTRUCTOR_KEYS}
 
@@ -197,9 +219,9 @@ def create_autospec(
     if is_type and not instance and "return_value" not in kwargs:
         # Made before configuring, so that dotted keyword arguments such as
         # "return_value.meth.side_effect" reach the instance mock.
-        mock.return_value = _instance_autospec(spec, spec_set, mock, wrapped, originals)
+        mock.return_value = _instance_autospec(spec, spec_set, mock, wrapped, originals, layout)
     if originals:
-        placeholder = LazyAttributes(spec, spec_set, instance, is_type, wrapped, originals)
+        placeholder = LazyAttributes(spec, spec_set, instance, is_type, wrapped, originals, layout)
         mock._mock_children.update(dict.fromkeys(originals, placeholder))
 
     if configure:
@@ -231,7 +253,7 @@ def create_autospec(
 
 
 def _instance_autospec(
-    spec: Any, spec_set: Any, parent: Any, wrapped: Any, originals: dict[str, Any]
+    spec: Any, spec_set: Any, parent: Any, wrapped: Any, originals: dict[str, Any], layout: Any
 ) -> Any:
     """The mock a class autospec returns when called: an instance-specced autospec.
 
@@ -247,7 +269,7 @@ def _instance_autospec(
         kwargs["wraps"] = wrapped
     mock = klass(parent=parent, _new_parent=parent, _new_name="()", name="()", **kwargs)
     if originals:
-        placeholder = LazyAttributes(spec, spec_set, True, True, wrapped, originals)
+        placeholder = LazyAttributes(spec, spec_set, True, True, wrapped, originals, layout)
         mock._mock_children.update(dict.fromkeys(originals, placeholder))
     if klass is MagicMock:
         _check_signature(spec, mock, True, True)
@@ -290,7 +312,7 @@ def attribute_mock(parent: Any, name: str, original: Any, state: LazyAttributes)
         # their parent's ``instance`` on (a nested class of an instance mock is
         # still a callable class mock), and tests rely on that.
         return autospec_attribute(parent, name, original, state.spec_set, False)
-    skipfirst = _must_skip(state.spec, name, state.is_type)
+    skipfirst = _skip_in(*state.layout, name, state.is_type)
     klass: Any = AsyncMock if _is_async_func(original) else MagicMock
     kwargs: dict[str, Any] = {"spec_set" if state.spec_set else "spec": original}
     if state.wrapped:

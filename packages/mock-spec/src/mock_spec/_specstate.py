@@ -63,7 +63,7 @@ class LazyAttributes(Deferred):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("instance", "is_type", "originals", "spec", "spec_set", "wrapped")
+    __slots__ = ("instance", "is_type", "layout", "originals", "spec", "spec_set", "wrapped")
 
     def __init__(
         self,
@@ -73,6 +73,7 @@ class LazyAttributes(Deferred):
         is_type: bool,
         wrapped: Any,
         originals: dict[str, Any],
+        layout: tuple[Any, list[Any]],
     ) -> None:
         self.spec = spec
         self.spec_set = spec_set
@@ -80,6 +81,8 @@ class LazyAttributes(Deferred):
         self.is_type = is_type
         self.wrapped = wrapped
         self.originals = originals
+        # The spec's namespaces when the values were read (see _autospec._layout).
+        self.layout = layout
 
     def create(self, parent: Any, name: str) -> Any:
         from ._autospec import attribute_mock
