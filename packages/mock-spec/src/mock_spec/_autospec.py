@@ -210,7 +210,7 @@ def create_autospec(
             known = set(methods)
             methods.extend(f.name for f in fields if f.name not in known)
 
-    layout = _layout(spec) if originals else None
+    layout: Any = _layout(spec) if originals else None  # only read when there are attributes
     wrapped = kwargs.pop("wraps", None)
     configure = {k: v for k, v in kwargs.items() if k not in _CONSTRUCTOR_KEYS}
 
