@@ -155,6 +155,48 @@ def test_reset_deleted_and_non_callable() -> None:
     assert not hasattr(m, "gone")
 
 
+@pytest.mark.parametrize(
+    "setup",
+    [
+        # A mock that is both a child and a return value: reached as a child first, it
+        # gets the flags.
+        "m.a.side_effect = KeyError; m.return_value = m.a",
+        "m.a.side_effect = KeyError; m.b.c = m.a",
+        # Reached first as another child's return value: reset there without the flags.
+        "m.b.return_value.x = 1; m.a.side_effect = KeyError; m.b.return_value = m.a",
+    ],
+)
+def test_reset_visits_mocks_in_the_standard_order(setup: str) -> None:
+    def scenario(M: Any) -> Any:
+        m = M.Mock()
+        exec(setup, {"m": m})
+        m.reset_mock(side_effect=True)
+        return m.a.side_effect
+
+    outcome = agree(scenario)
+    assert outcome[0] == "ok"
+
+
+def test_reset_calls_a_subclass_override_for_children() -> None:
+    def scenario(M: Any) -> Any:
+        seen: list[Any] = []
+
+        class Tracking(M.Mock):
+            def reset_mock(self, *args: Any, **kwargs: Any) -> None:
+                seen.append((self._mock_new_name, kwargs))
+                super().reset_mock(*args, **kwargs)
+
+        m = M.Mock()
+        m.a = Tracking()
+        m.a.x(1)
+        m.reset_mock(return_value=True)
+        return seen, m.a.x.call_count
+
+    # x is a Tracking mock too (children take their parent's class).
+    flags = {"return_value": True, "side_effect": False}
+    assert agree(scenario) == ok(([("a", flags), ("x", flags)], 0))
+
+
 def test_reset_flags_are_keyword_only() -> None:
     m = Mock(return_value=3)
     with pytest.raises(TypeError):

@@ -743,4 +743,5 @@ registry.on_change.append(_refresh_all)
 # module (this module imports it), so it gets the function here.
 _recording._check_and_set_parent = _check_and_set_parent
 _recording._MockType = NonCallableMock
+_recording._base_reset = NonCallableMock.reset_mock
 _assertions._extract_mock = _extract_mock

@@ -240,39 +240,60 @@ _RESET_KEYS = (
     "method_calls",
 )
 _RESET_SET = frozenset(_RESET_KEYS)
+# What a mock made by a call holds and reset_mock leaves alone (its place in the tree).
+_INERT_KEYS = frozenset(("_mock_new_name", "_mock_new_parent", "_mock_name", "_mock_parent"))
 
 
 def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -> None:
-    """Reset ``mock``, its children and its return value, each mock once."""
+    """Reset ``mock``, its children and its return value, each mock once.
+
+    Mocks are visited in the standard library's order (a mock, then its children in the
+    order they were made, then its return value), which decides the flags a mock reachable
+    by two paths is reset with. A subclass's own ``reset_mock`` is called for its mocks.
+    """
     seen: set[int] = set()
-    given = visited if visited is not None else None
-    pending = [(mock, return_value, side_effect)]
+    # Each entry is a mock, or a (mock, reset_return, reset_effect) triple for a mock
+    # reached only through children (the caller's flags apply to it). A plain reset_mock()
+    # has no flags to carry, so that common case pushes bare mocks.
+    flagged = return_value or side_effect
+    pending: list[Any] = [(mock, return_value, side_effect) if flagged else mock]
+    base_reset = _base_reset
     mock_type = _MockType
     reset_keys = _RESET_SET
+    inert = _INERT_KEYS
     while pending:
-        node, reset_return, reset_effect = pending.pop()
+        entry = pending.pop()
+        if type(entry) is tuple:
+            node, reset_return, reset_effect = entry
+        else:
+            node, reset_return, reset_effect = entry, False, False
         key = id(node)
-        if key in seen or (given is not None and key in given):
+        if key in seen or (visited is not None and key in visited):
             continue
-        seen.add(key)
-        if given is not None:
-            # Callers that pass ``visited`` (as the standard library's reset_mock
-            # does for children) see the ids of the mocks reset.
-            if isinstance(given, list):
-                given.append(key)
+        if node is not mock and type(node).reset_mock is not base_reset:
+            # Overridden: as in the standard library, the override resets its subtree,
+            # given what has been reset so far.
+            done = seen if visited is None else visited
+            node.reset_mock(done, return_value=reset_return, side_effect=reset_effect)
+            continue
+        if visited is not None:
+            # Callers that pass ``visited`` (as the standard library's reset_mock does for
+            # children) see the ids of the mocks reset.
+            if isinstance(visited, list):
+                visited.append(key)
             else:
-                given.add(key)
+                visited.add(key)
+        seen.add(key)
+        store = node.__dict__
         if node._mock_delegate is not None:
             node.called = False
             node.call_args = None
             node.call_count = 0
             node.mock_calls = _CallList()
             node.call_args_list = _CallList()
-        store = node.__dict__
-        if not store.keys().isdisjoint(reset_keys):
-            # Only a mock that recorded something (or had its lists read) has state to drop.
-            for name in reset_keys.intersection(store):
-                del store[name]
+        # Only a mock that recorded something (or had its lists read) has state to drop.
+        for name in reset_keys.intersection(store):
+            del store[name]
         hook = node._mock_reset_hook
         if hook is not None:
             hook(node)
@@ -280,23 +301,40 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
             store["_mock_return_value"] = DEFAULT
         if reset_effect:
             store["_mock_side_effect"] = None
+        # Pushed before the children, so it is visited after them.
+        ret = store.get("_mock_return_value")
+        if ret is not None and ret is not node and issubclass(type(ret), mock_type):
+            kind = type(ret)
+            if (
+                visited is not None
+                or not ret.__dict__.keys() <= inert
+                or kind._mock_reset_hook is not None
+                or kind.reset_mock is not base_reset
+            ):
+                pending.append(ret)
+            # else: a return value never called nor configured (a call made it) has
+            # nothing to reset.
         children = store.get("_mock_children")
         if children:
+            start = len(pending)
             for child in children.values():
-                if child is not _deleted and not isinstance(child, Deferred):
+                if child is _deleted or isinstance(child, Deferred):
+                    continue
+                if not issubclass(type(child), mock_type):
                     # An autospecced function stands for its mock.
+                    child = getattr(child, "mock", None)
                     if not issubclass(type(child), mock_type):
-                        child = getattr(child, "mock", None)
-                        if not issubclass(type(child), mock_type):
-                            continue
-                    pending.append((child, reset_return, reset_effect))
-        ret = node._mock_return_value
-        if ret is not node and issubclass(type(ret), mock_type):
-            pending.append((ret, False, False))
+                        continue
+                pending.append((child, reset_return, reset_effect) if flagged else child)
+            if flagged or visited is not None:
+                # Children are visited in the order they were made (which decides the
+                # flags of a mock with two paths to it, and the order of ``visited``).
+                pending[start:] = reversed(pending[start:])
 
 
-# Bound by _noncallable (which imports this module) to NonCallableMock.
+# Bound by _noncallable (which imports this module) to NonCallableMock and its reset_mock.
 _MockType: Any = None
+_base_reset: Any = None
 
 
 def _keeps_return_value(node: Any) -> bool:
