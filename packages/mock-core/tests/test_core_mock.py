@@ -423,6 +423,20 @@ def test_attach_mock_moves_a_child_from_another_parent() -> None:
     assert agree(scenario) == ok("([], [call.moved(1)], <Mock name='mock.moved' id='ID'>)")
 
 
+def test_attach_mock_under_a_name_that_does_not_adopt() -> None:
+    # side_effect is a property: the mock is detached but not adopted, and the standard
+    # library then cannot name its children.
+    def scenario(M: Any) -> Any:
+        m, inner = M.Mock(), M.Mock()
+        m.attach_mock(inner, "side_effect")
+        assert m.side_effect is inner and inner._mock_new_parent is None
+        return repr(inner).split()[0], repr(inner.child)
+
+    assert agree(scenario) == raises(
+        "TypeError", "unsupported operand type(s) for +: 'NoneType' and 'str'"
+    )
+
+
 def test_attach_mock_with_a_return_value_mock() -> None:
     def scenario(M: Any) -> Any:
         m = M.Mock()

@@ -596,6 +596,11 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
             segments.append(node._mock_new_name)
             node = parent
             parent = node._mock_new_parent
+        if segments and node._mock_new_name is None:
+            # attach_mock() under a name that does not adopt (side_effect) leaves the mock
+            # without a parent and with no new name, which the standard library then fails
+            # to join into its children's names.
+            raise TypeError("unsupported operand type(s) for +: 'NoneType' and 'str'")
         text = node._mock_name or "mock"
         for segment in reversed(segments):
             if segment == "()":
