@@ -195,6 +195,30 @@ def test_an_empty_spec_removes_every_magic(cls: Any) -> None:
     assert len(cls()) == 0  # others keep theirs
 
 
+def test_function_specs_in_turn_with_other_specs() -> None:
+    # Mocks specced on plain functions share their list of names and the magics it allows;
+    # a function with attributes of its own, or another spec in between, must not be
+    # confused with them.
+    def scenario(mod: Any) -> Any:
+        def plain(a: Any) -> None: ...
+
+        def decorated(a: Any) -> None: ...
+
+        decorated.__len__ = len  # type: ignore[attr-defined]
+        seen = []
+        for spec in (plain, _Sized, plain, decorated, plain, ["__len__"], plain):
+            mock = mod.MagicMock(spec=spec)
+            seen.append((hasattr(mock, "__len__"), hasattr(mock, "__iter__"), dir(mock)[:3]))
+            mock(1)
+        plain.extra = 1  # type: ignore[attr-defined]
+        seen.append(hasattr(mod.MagicMock(spec=plain), "extra"))
+        return seen
+
+    agree(scenario)
+    mock_a, mock_b = MagicMock(spec=len), MagicMock(spec=_Sized)
+    assert not hasattr(mock_a, "__len__") and len(mock_b) == 0
+
+
 def test_spec_list_allows_listed_magics() -> None:
     mock = MagicMock(spec=["__len__"])
     assert (hasattr(mock, "__int__"), hasattr(mock, "__len__"), len(mock)) == (False, True, 0)

@@ -26,7 +26,7 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import FrameType
-    from typing import Any
+    from typing import Any, Callable
 
 __all__ = [
     "derived_class",
@@ -97,11 +97,14 @@ def _generation_meta(meta: type) -> type:
     return found
 
 
-def generation_class(origin: type, key: Any = None, body: dict[str, Any] | None = None) -> type:
+def generation_class(
+    origin: type, key: Any = None, body: dict[str, Any] | Callable[[], dict[str, Any]] | None = None
+) -> type:
     """The class new mocks of ``origin`` are created on.
 
     ``body`` holds defaults that every such mock shares (mock-magic's magic
-    methods); ``key`` names that body, so each distinct body has its own class.
+    methods), or makes them when the class does not exist yet; ``key`` names that
+    body, so each distinct body has its own class.
     """
     known = origin.__dict__.get(_GENERATIONS)
     if known is None:
@@ -109,6 +112,8 @@ def generation_class(origin: type, key: Any = None, body: dict[str, Any] | None 
         type.__setattr__(origin, _GENERATIONS, known)
     found = known.get(key)
     if found is None:
+        if callable(body):
+            body = body()
         found = known.setdefault(key, _new_generation(origin, key, body or {}))
     return found  # type: ignore[no-any-return]
 

@@ -152,6 +152,22 @@ def _need_magic_table(name: str) -> Any:
     return table
 
 
+_FunctionType = type(_is_list)
+# dir() of a function without attributes of its own: the same list for every such function.
+# Shared by the mocks specced on them, so it must never be changed in place.
+_function_names: list[str] = []
+
+
+def _spec_names(spec: Any) -> list[str]:
+    """``dir(spec)``; functions are the common spec (autospec) and their dir() is a constant."""
+    global _function_names
+    if type(spec) is _FunctionType and not spec.__dict__:
+        if not _function_names:
+            _function_names = dir(spec)
+        return _function_names
+    return dir(spec)
+
+
 def _instance_asyncs(spec: Any) -> dict[str, bool] | None:
     """Which instance attributes of a spec object are coroutine functions now.
 
@@ -320,7 +336,7 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
             sig_source = (spec, _spec_as_instance, _eat_self)
             # Everything that reads the spec (and may raise) comes before the first
             # write, so that a failing spec leaves the mock as it was.
-            names = dir(spec)
+            names = _spec_names(spec)
             asyncs = _instance_asyncs(spec)
             spec = names
         if asyncs is None:

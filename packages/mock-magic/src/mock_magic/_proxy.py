@@ -82,13 +82,27 @@ def defaults_for(names: frozenset[str]) -> tuple[frozenset[str], dict[str, Any]]
     return names, {name: _PROXIES[name] for name in names}
 
 
+# The last spec's names, the magics they allow and the ones they do not: reused only for
+# the same list object (mock-core shares one names list between mocks specced on plain
+# functions, and names lists are not changed in place once a spec is added).
+_last_spec: tuple[Any, frozenset[str], tuple[str, ...]] = (None, PRECONFIGURED, ())
+
+
 def apply_magics(mock: Any) -> None:
     """Make the mock's magics match its spec (all preconfigured ones without a spec)."""
+    global _last_spec
     methods = mock._mock_methods
-    allowed = PRECONFIGURED if methods is None else PRECONFIGURED.intersection(methods)
+    if methods is None:
+        allowed, refused = PRECONFIGURED, ()
+    elif methods is _last_spec[0]:
+        _, allowed, refused = _last_spec
+    else:
+        allowed = PRECONFIGURED.intersection(methods)
+        refused = tuple(PRECONFIGURED - allowed)
+        _last_spec = (methods, allowed, refused)
     cls = type(mock)
     namespace = cls.__dict__
-    removed = [name for name in PRECONFIGURED - allowed if name in namespace]
+    removed = [name for name in refused if name in namespace]
     if namespace.get("_mock_private"):
         for name in removed:
             type.__delattr__(cls, name)
@@ -96,9 +110,14 @@ def apply_magics(mock: Any) -> None:
             # Configured magics are kept; missing ones come back as proxies.
             if name not in namespace:
                 type.__setattr__(cls, name, _PROXIES[name])
-    elif namespace.get("_mock_generation") != allowed:
-        key, body = defaults_for(frozenset(allowed))
-        set_class(mock, generation_class(origin_of(cls), key, body))
+    else:
+        current = namespace.get("_mock_generation")
+        if current is not allowed and current != allowed:
+
+            def body() -> dict[str, Any]:  # only needed the first time
+                return defaults_for(allowed)[1]
+
+            set_class(mock, generation_class(origin_of(cls), allowed, body))
     store = mock.__dict__
     for name in removed:
         if name in store:
