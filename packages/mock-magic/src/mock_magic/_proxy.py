@@ -91,6 +91,7 @@ _last_spec: tuple[Any, frozenset[str], tuple[str, ...]] = (None, PRECONFIGURED, 
 def apply_magics(mock: Any) -> None:
     """Make the mock's magics match its spec (all preconfigured ones without a spec)."""
     global _last_spec
+    refused: tuple[str, ...]
     methods = mock._mock_methods
     if methods is None:
         allowed, refused = PRECONFIGURED, ()
