@@ -256,11 +256,13 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
     # reached only through children (the caller's flags apply to it). A plain reset_mock()
     # has no flags to carry, so that common case pushes bare mocks.
     flagged = return_value or side_effect
+    # Without flags or ``visited``, the order of visits cannot be observed.
+    quick = not flagged and visited is None
     pending: list[Any] = [(mock, return_value, side_effect) if flagged else mock]
     base_reset = _base_reset
     mock_type = _MockType
     reset_keys = _RESET_SET
-    inert = _INERT_KEYS
+    reset_list = _RESET_KEYS
     while pending:
         entry = pending.pop()
         if type(entry) is tuple:
@@ -292,8 +294,10 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
             node.mock_calls = _CallList()
             node.call_args_list = _CallList()
         # Only a mock that recorded something (or had its lists read) has state to drop.
-        for name in reset_keys.intersection(store):
-            del store[name]
+        if not reset_keys.isdisjoint(store):
+            drop = store.pop
+            for name in reset_list:
+                drop(name, None)
         hook = node._mock_reset_hook
         if hook is not None:
             hook(node)
@@ -304,32 +308,56 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
         # Pushed before the children, so it is visited after them.
         ret = store.get("_mock_return_value")
         if ret is not None and ret is not node and issubclass(type(ret), mock_type):
-            kind = type(ret)
-            if (
-                visited is not None
-                or not ret.__dict__.keys() <= inert
-                or kind._mock_reset_hook is not None
-                or kind.reset_mock is not base_reset
-            ):
+            if visited is not None or not _untouched(ret):
                 pending.append(ret)
-            # else: a return value never called nor configured (a call made it) has
-            # nothing to reset.
         children = store.get("_mock_children")
-        if children:
-            start = len(pending)
-            for child in children.values():
+        if not children:
+            continue
+        start = len(pending)
+        for child in children.values():
+            kind = type(child)
+            if not issubclass(kind, mock_type):
                 if child is _deleted or isinstance(child, Deferred):
                     continue
+                # An autospecced function stands for its mock.
+                child = getattr(child, "mock", None)
                 if not issubclass(type(child), mock_type):
-                    # An autospecced function stands for its mock.
-                    child = getattr(child, "mock", None)
-                    if not issubclass(type(child), mock_type):
-                        continue
-                pending.append((child, reset_return, reset_effect) if flagged else child)
-            if flagged or visited is not None:
-                # Children are visited in the order they were made (which decides the
-                # flags of a mock with two paths to it, and the order of ``visited``).
-                pending[start:] = reversed(pending[start:])
+                    continue
+            elif quick:
+                below = child.__dict__
+                if (
+                    "_mock_children" not in below
+                    and "_mock_delegate" not in below
+                    and kind._mock_reset_hook is None
+                    and kind.reset_mock is base_reset
+                ):
+                    # A mock without children, reset right here: with no flags and no
+                    # ``visited`` to report to, resetting it twice would change nothing,
+                    # so it needs no bookkeeping (most of a tree is such mocks).
+                    if not reset_keys.isdisjoint(below):
+                        drop = below.pop
+                        for name in reset_list:
+                            drop(name, None)
+                    ret = below.get("_mock_return_value")
+                    if ret is not None and ret is not child and issubclass(type(ret), mock_type):
+                        if not _untouched(ret):
+                            pending.append(ret)
+                    continue
+            pending.append((child, reset_return, reset_effect) if flagged else child)
+        if not quick:
+            # Children are visited in the order they were made (which decides the flags of
+            # a mock with two paths to it, and the order of ``visited``).
+            pending[start:] = reversed(pending[start:])
+
+
+def _untouched(made: Any) -> bool:
+    """Whether a return value holds nothing reset_mock would change (a call made it)."""
+    kind = type(made)
+    return (
+        made.__dict__.keys() <= _INERT_KEYS
+        and kind._mock_reset_hook is None
+        and kind.reset_mock is _base_reset
+    )
 
 
 # Bound by _noncallable (which imports this module) to NonCallableMock and its reset_mock.
