@@ -150,7 +150,8 @@ def docs(session: nox.Session) -> None:
     """Build the Sphinx docs as HTML and run their examples as doctests, warnings as errors."""
     _install_local(session, ["mockkit"])
     # towncrier renders the unreleased changes/ fragments into the changelog page (docs/conf.py).
-    session.install("sphinx", "towncrier")
+    # pytest: pytest.rst's doctests run its example test files.
+    session.install("sphinx", "towncrier", "pytest")
     build = ROOT / "build" / "docs"
     for builder in ("html", "doctest"):
         session.run(

@@ -24,6 +24,8 @@ for _src in sorted((ROOT / "packages").glob("*/src")):
         sys.path.append(str(_src))
 # The example plugin is imported by the plugins page's examples (it is not installed).
 sys.path.append(str(ROOT / "examples" / "plugin" / "src"))
+# Helpers the pages' doctests use.
+sys.path.append(str(DOCS / "_ext"))
 
 project = "mockkit"
 author = "mockkit developers"
@@ -50,6 +52,8 @@ doctest_default_flags = (
 )
 # Only the directives of the pages are run, not ``>>>`` lines quoted in docstrings.
 doctest_test_doctest_blocks = ""
+# pytest.rst runs its example test files with pytest (docs/_ext/pytest_examples.py).
+doctest_global_setup = "from pytest_examples import run_pytest_example"
 
 
 # -- generated sections --------------------------------------------------------------------
