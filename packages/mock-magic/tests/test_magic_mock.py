@@ -725,3 +725,11 @@ def test_mock_add_spec_keeps_the_magics_of_async_and_threading_mocks(
         assert got[:2] == ("raise", expected)
     else:
         assert got == expected
+
+
+@pytest.mark.parametrize("name", ["__iter__", "__eq__", "__ne__", "__aiter__"])
+def test_default_magic_called_wrongly_names_the_standard_function(name: str) -> None:
+    # The TypeError names the function behind the default (_get_iter.<locals>.__iter__).
+    outcome = agree(lambda mod: getattr(mod.MagicMock(), name)(1, 2))
+    assert outcome[:2] == ("raise", "TypeError")
+    assert f".<locals>.{name}()" in outcome[2]

@@ -100,7 +100,11 @@ _calculate_return_value: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _eq_side_effect(mock: Any) -> Callable[[Any], Any]:
+# The factories carry the standard library's names: a wrong call of a default __eq__,
+# __ne__, __iter__ or __aiter__ names the function in its TypeError (_get_iter.<locals>...).
+
+
+def _get_eq(mock: Any) -> Callable[[Any], Any]:
     def __eq__(other: Any) -> Any:
         configured = mock.__eq__._mock_return_value
         if configured is not DEFAULT:
@@ -110,7 +114,7 @@ def _eq_side_effect(mock: Any) -> Callable[[Any], Any]:
     return __eq__
 
 
-def _ne_side_effect(mock: Any) -> Callable[[Any], Any]:
+def _get_ne(mock: Any) -> Callable[[Any], Any]:
     def __ne__(other: Any) -> Any:
         configured = mock.__ne__._mock_return_value
         if configured is not DEFAULT:
@@ -120,7 +124,7 @@ def _ne_side_effect(mock: Any) -> Callable[[Any], Any]:
     return __ne__
 
 
-def _iter_side_effect(mock: Any) -> Callable[[], Any]:
+def _get_iter(mock: Any) -> Callable[[], Any]:
     def __iter__() -> Any:
         configured = mock.__iter__._mock_return_value
         # Any iterable may be configured; a fresh iterator is handed out per call. The
@@ -130,7 +134,7 @@ def _iter_side_effect(mock: Any) -> Callable[[], Any]:
     return __iter__
 
 
-def _aiter_side_effect(mock: Any) -> Callable[[], Any]:
+def _get_async_iter(mock: Any) -> Callable[[], Any]:
     def __aiter__() -> Any:
         from ._asyncmock import _AsyncIterator
 
@@ -141,10 +145,10 @@ def _aiter_side_effect(mock: Any) -> Callable[[], Any]:
 
 
 _side_effect_methods: dict[str, Callable[[Any], Any]] = {
-    "__eq__": _eq_side_effect,
-    "__ne__": _ne_side_effect,
-    "__iter__": _iter_side_effect,
-    "__aiter__": _aiter_side_effect,
+    "__eq__": _get_eq,
+    "__ne__": _get_ne,
+    "__iter__": _get_iter,
+    "__aiter__": _get_async_iter,
 }
 
 
