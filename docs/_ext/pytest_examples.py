@@ -3,7 +3,8 @@
 An example is a ``code-block:: python`` whose first line names a test file (``# test_x.py``);
 a second line ``# run with: pytest OPTIONS`` gives the options. The page calls
 :func:`run_pytest_example` after each one, so ``nox -s docs`` runs every example for real
-(``packages/mockkit/tests/test_pytest_docs.py`` also checks the failure report's lines).
+(``packages/mockkit/tests/test_pytest_docs.py`` runs them too, on several pytest versions,
+and checks the failure report's lines).
 """
 
 from __future__ import annotations
@@ -17,23 +18,40 @@ import textwrap
 from pathlib import Path
 
 PAGE = Path(__file__).resolve().parents[1] / "pytest.rst"
-BLOCK = re.compile(r"^\.\. code-block:: python\n\n((?:(?:   .*)?\n)+)", re.MULTILINE)
+BLOCK = re.compile(r"^\.\. code-block:: (\w+)\n\n((?:(?:   .*)?\n)+)", re.MULTILINE)
 NAME = re.compile(r"# (test_\w+\.py)\n(?:# run with: pytest (.*)\n)?")
 SUMMARY = re.compile(r"^=* ?(\d+ \w+(?:, \d+ \w+)*) in [\d.]+s", re.MULTILINE)
 
 
-def _example(name: str) -> tuple[str, list[str]]:
-    for body in BLOCK.findall(PAGE.read_text(encoding="utf-8")):
-        source = textwrap.dedent(body)
+def examples(page: Path = PAGE) -> list[tuple[str, str, list[str], list[str]]]:
+    """``(file name, source, pytest options, report lines)`` for each example of the page.
+
+    The report lines are the ``code-block:: text`` after an example whose name says
+    ``fails``: lines its pytest report must show.
+    """
+    blocks = [
+        (language, textwrap.dedent(body))
+        for language, body in BLOCK.findall(page.read_text(encoding="utf-8"))
+    ]
+    found = []
+    for index, (language, source) in enumerate(blocks):
         named = NAME.match(source)
-        if named is not None and named.group(1) == name:
-            return source, (named.group(2) or "").split()
-    raise LookupError(f"pytest.rst has no example named {name}")
+        if language != "python" or named is None:
+            continue
+        report: list[str] = []
+        if "fails" in named.group(1) and index + 1 < len(blocks):
+            report = blocks[index + 1][1].strip("\n").splitlines()
+        options = (named.group(2) or "").split()
+        found.append((named.group(1), source, options, report))
+    return found
 
 
 def run_pytest_example(name: str) -> None:
     """Write example ``name`` to a fresh directory, run pytest on it, print the outcome."""
-    source, options = _example(name)
+    matching = [example for example in examples() if example[0] == name]
+    if not matching:
+        raise LookupError(f"pytest.rst has no example named {name}")
+    _, source, options, _ = matching[0]
     with tempfile.TemporaryDirectory() as folder:
         Path(folder, name).write_text(source, encoding="utf-8")
         env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST")}

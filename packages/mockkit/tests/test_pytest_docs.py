@@ -8,8 +8,7 @@ fail, and the ``code-block:: text`` after them shows lines of the report.
 
 from __future__ import annotations
 
-import re
-import textwrap
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,30 +16,19 @@ from pytester_support import run
 
 pytest_plugins = ["pytester"]
 
-PAGE = Path(__file__).resolve().parents[3] / "docs" / "pytest.rst"
-BLOCK = re.compile(r"^\.\. code-block:: (\w+)\n\n((?:(?:   .*)?\n)+)", re.MULTILINE)
-NAME = re.compile(r"# (test_\w+\.py)\n(?:# run with: pytest (.*)\n)?")
+DOCS = Path(__file__).resolve().parents[3] / "docs"
 
 
 def _examples() -> list[tuple[str, str, list[str], list[str]]]:
-    """``(file name, source, options, report lines)`` for each named example of the page."""
-    if not PAGE.exists():  # an sdist of the package has no docs
+    """The page's examples, read by the docs build's own helper (docs/_ext)."""
+    if not (DOCS / "pytest.rst").exists():  # an sdist of the package has no docs
         return []
-    blocks = [
-        (language, textwrap.dedent(body))
-        for language, body in BLOCK.findall(PAGE.read_text(encoding="utf-8"))
-    ]
-    found = []
-    for index, (language, source) in enumerate(blocks):
-        named = NAME.match(source)
-        if language != "python" or named is None:
-            continue
-        report: list[str] = []
-        if "fails" in named.group(1) and index + 1 < len(blocks):
-            report = blocks[index + 1][1].strip("\n").splitlines()
-        options = (named.group(2) or "").split()
-        found.append((named.group(1), source, options, report))
-    return found
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        from pytest_examples import examples
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+    return examples()
 
 
 EXAMPLES = _examples()
@@ -66,7 +54,7 @@ def test_example(
 
 
 def test_the_page_has_examples() -> None:
-    if not PAGE.exists():
+    if not (DOCS / "pytest.rst").exists():
         pytest.skip("docs/pytest.rst is not in this checkout")
     names = [example[0] for example in EXAMPLES]
     assert {"test_decorated.py", "test_mocker.py", "test_fails_with_a_diff.py"} <= set(names)

@@ -143,6 +143,16 @@ class _Matcher:
                 return False
         return True
 
+    def expect(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, Any]:
+        """The expected call ``(args, kwargs)``, bound; and its binding error, or None."""
+        bound = self(_Call((args, kwargs), two=True))
+        return bound, (bound if isinstance(bound, Exception) else None)
+
+    def expect_all(self, calls: Any) -> tuple[list[Any], Any]:
+        """Each expected call bound; and the first binding error among them, or None."""
+        bound = [self(c) for c in calls]
+        return bound, next((b for b in bound if isinstance(b, Exception)), None)
+
     def __call__(self, recorded: Any) -> Any:
         named = isinstance(recorded, tuple) and len(recorded) > 2
         key: Any = recorded[0] if named else None
@@ -224,10 +234,8 @@ def assert_called_with(self: Any, /, *args: Any, **kwargs: Any) -> None:
             actual=last,
         )
     match = _Matcher(self)
-    expected = match(_Call((args, kwargs), two=True))
-    actual = match(last)
-    if actual != expected:
-        cause = expected if isinstance(expected, Exception) else None
+    expected, cause = match.expect(args, kwargs)
+    if match(last) != expected:
         fail(
             self,
             "called_with",
@@ -262,8 +270,7 @@ def _contains_run(haystack: Sequence[Any], needle: Sequence[Any]) -> bool:
 def assert_has_calls(self: Any, calls: Any, any_order: bool = False) -> None:
     """Fail unless ``calls`` appear in ``mock_calls``: in a row, or in any order."""
     match = _Matcher(self)
-    expected = [match(c) for c in calls]
-    cause = next((e for e in expected if isinstance(e, Exception)), None)
+    expected, cause = match.expect_all(calls)
     recorded = self.mock_calls
     all_calls = recorded if match.binds_nothing(recorded) else _CallList(map(match, recorded))
     if not any_order:
@@ -342,8 +349,7 @@ def assert_any_call(self: Any, /, *args: Any, **kwargs: Any) -> None:
             ):
                 return
     match = _Matcher(self)
-    expected = match(_Call((args, kwargs), two=True))
-    cause = expected if isinstance(expected, Exception) else None
+    expected, cause = match.expect(args, kwargs)
     actual = list(map(match, recorded))
     if cause is not None or not _matches_any(expected, actual):
         fail(

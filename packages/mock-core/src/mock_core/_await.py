@@ -17,7 +17,7 @@ from ._assertions import (
     format_signature,
 )
 from ._call import _Call, _CallList
-from ._recording import _plain, count_offset, run_side_effect
+from ._recording import _plain, check_and_record, count_offset, run_side_effect
 from ._sentinel import DEFAULT
 from ._util import _callable, _is_async_func, _is_exception, state_lock
 
@@ -186,9 +186,10 @@ class AsyncMockMixin:
     def _mock_async_call(self, /, *args: Any, **kwargs: Any) -> Any:
         # Becomes ``__call__`` of callable classes only (see _callable._choose_call): a
         # non-callable mock specced on a coroutine function must stay non-callable.
-        self._mock_check_sig(*args, **kwargs)  # type: ignore[attr-defined]
-        self._increment_mock_call(*args, **kwargs)  # type: ignore[attr-defined]
-        return self._execute_mock_call(*args, **kwargs)
+        check_and_record(self, args, kwargs)
+        # Nothing runs yet: the await is recorded when the coroutine does.
+        coroutine = self._execute_mock_call(*args, **kwargs)
+        return coroutine
 
     async def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
         pair: _Call = _new_call(_Call, (args, kwargs))
@@ -243,10 +244,8 @@ class AsyncMockMixin:
             expected_text = format_signature(self, args, kwargs)
             fail(self, "awaited_with", f"Expected await: {expected_text}\nNot awaited")
         match = _Matcher(self)
-        expected = match(_Call((args, kwargs), two=True))
-        actual = match(last)
-        if actual != expected:
-            cause = expected if isinstance(expected, Exception) else None
+        expected, cause = match.expect(args, kwargs)
+        if match(last) != expected:
             fail(
                 self,
                 "awaited_with",
@@ -270,8 +269,7 @@ class AsyncMockMixin:
     def assert_any_await(self, /, *args: Any, **kwargs: Any) -> None:
         """Fail unless some await, not only the last, had these arguments."""
         match = _Matcher(self)
-        expected = match(_Call((args, kwargs), two=True))
-        cause = expected if isinstance(expected, Exception) else None
+        expected, cause = match.expect(args, kwargs)
         actual = list(map(match, self.await_args_list))
         if cause is not None or not _matches_any(expected, actual):
             fail(
@@ -284,8 +282,7 @@ class AsyncMockMixin:
     def assert_has_awaits(self, calls: Any, any_order: bool = False) -> None:
         """Fail unless ``calls`` were awaited: in a row, or in any order."""
         match = _Matcher(self)
-        expected = [match(c) for c in calls]
-        cause = next((e for e in expected if isinstance(e, Exception)), None)
+        expected, cause = match.expect_all(calls)
         awaited = _CallList(map(match, self.await_args_list))
         if not any_order:
             if expected not in awaited:

@@ -169,10 +169,11 @@ class _Call(tuple):  # type: ignore[type-arg]
         return _Call((name, args, kwargs), name=name + "()", parent=self)
 
     def __getattr__(self, attr: str) -> _Call:
-        name = _get(self, "_mock_name")
-        if name is None:
-            return _Call(name=attr, from_kall=False)
-        return _Call(name=f"{name}.{attr}", parent=self, from_kall=False)
+        # ``call.a`` is not a call itself, only a name to call (from_kall=False).
+        prefix = _get(self, "_mock_name")
+        if prefix is None:
+            return _Call(from_kall=False, name=attr)
+        return _Call(from_kall=False, name=f"{prefix}.{attr}", parent=self)
 
     def __getattribute__(self, attr: str) -> Any:
         if attr in _TUPLE_NAMES:
@@ -203,13 +204,11 @@ class _Call(tuple):  # type: ignore[type-arg]
                 name = "call" + name
             return name
         name, args, kwargs = _parts(self)
-        if not name:
-            name = "call"
-        elif name.startswith("()"):
-            name = "call" + name
+        if name.startswith("()"):
+            shown = "call" + name
         else:
-            name = "call." + name
-        return _format_call_signature(name, args, kwargs)
+            shown = f"call.{name}" if name else "call"
+        return _format_call_signature(shown, args, kwargs)
 
     def call_list(self) -> _CallList:
         """The chain of calls that led to this one, as a ``_CallList``."""

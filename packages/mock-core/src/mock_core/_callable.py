@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import _noncallable
 from ._noncallable import NonCallableMock
-from ._recording import record_call, run_side_effect
+from ._recording import check_and_record, record_call, run_side_effect
 from ._sentinel import DEFAULT
 
 TYPE_CHECKING = False
@@ -53,15 +53,14 @@ class CallableMixin:
         pass
 
     def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
-        self._mock_check_sig(*args, **kwargs)
-        self._increment_mock_call(*args, **kwargs)
+        check_and_record(self, args, kwargs)
         return self._mock_call(*args, **kwargs)
 
     def _mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
+        result = self._execute_mock_call(*args, **kwargs)
         after = type(self)._mock_after_observers  # type: ignore[attr-defined]
         if not after:
-            return self._execute_mock_call(*args, **kwargs)
-        result = self._execute_mock_call(*args, **kwargs)
+            return result
         pair = _Call((args, kwargs), two=True)
         for observer in after:
             observer(self, pair)

@@ -155,16 +155,13 @@ def _need_magic_table(name: str) -> Any:
 _FunctionType = type(_is_list)
 # dir() of a function without attributes of its own: the same list for every such function.
 # Shared by the mocks specced on them, so it must never be changed in place.
-_function_names: list[str] = []
+_FUNCTION_NAMES: list[str] = dir(lambda: None)
 
 
 def _spec_names(spec: Any) -> list[str]:
     """``dir(spec)``; functions are the common spec (autospec) and their dir() is a constant."""
-    global _function_names
     if type(spec) is _FunctionType and not spec.__dict__:
-        if not _function_names:
-            _function_names = dir(spec)
-        return _function_names
+        return _FUNCTION_NAMES
     return dir(spec)
 
 
@@ -210,6 +207,8 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
     _mock_new_name: Any = ""
     _mock_new_parent: Any = None
     _mock_sealed: bool = False
+    # True for classes whose mocks still make children and return values when sealed.
+    _mock_grows_sealed: bool = False
     _spec_class: Any = None
     _spec_set: Any = None
     _mock_methods: Any = None
@@ -298,13 +297,13 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
             # ``spec_set=X`` is ``spec=X`` plus the restriction on setting.
             spec, spec_set = spec_set, True
         if spec is not None:
-            if _eat_self is None:
-                _eat_self = parent is not None
+            # Unless told, a child's calls pass self (it stands for a method).
+            eat_self = parent is not None if _eat_self is None else _eat_self
             if not isinstance(self, AsyncMockMixin) and _is_async_obj(spec):
                 variant = _async_variant(origin_of(type(self)))
                 key, body = getattr(variant, "_mock_class_defaults")(variant)
                 set_class(self, generation_class(variant, key, body))
-            self._mock_add_spec(spec, spec_set, _spec_as_instance, _eat_self)
+            self._mock_add_spec(spec, spec_set, _spec_as_instance, eat_self)
         if wraps is not None:
             store["_mock_wraps"] = wraps
         if unsafe:
@@ -328,10 +327,9 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
         if _is_instance_mock(spec):
             raise InvalidSpecError(f"Cannot spec a Mock object. [object={spec!r}]")
         store = self.__dict__
-        spec_class = None
-        sig_source = None
-        asyncs = None
-        if spec is not None and not _is_list(spec):
+        spec_class = sig_source = asyncs = None
+        # A list of names is only names; any other object is read for its shape.
+        if not (spec is None or _is_list(spec)):
             spec_class = spec if isinstance(spec, type) else type(spec)
             sig_source = (spec, _spec_as_instance, _eat_self)
             # Everything that reads the spec (and may raise) comes before the first
@@ -502,7 +500,8 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
         table = _need_magic_table(name)
         cls = private_class(self, table.supported)
         if _is_instance_mock(_extract_mock(value)):
-            _check_and_set_parent(self, value, None, name)
+            # A mock set as a magic method is adopted under the magic's name.
+            _check_and_set_parent(self, value, name=None, new_name=name)
             setattr(cls, name, value)
             self._mock_children[name] = value
             return value
@@ -552,9 +551,10 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
 
         .. versionadded:: 0.1.0
         """
-        if self._mock_sealed:
-            attribute = f".{kw['name']}" if "name" in kw else "()"
-            raise AttributeError(self._extract_mock_name() + attribute)
+        if self._mock_sealed and not self._mock_grows_sealed:
+            # A sealed mock makes nothing: name what was asked for in the error.
+            wanted = "()" if "name" not in kw else "." + kw["name"]
+            raise AttributeError(self._extract_mock_name() + wanted)
         return _child_class(self, kw)(**kw)
 
     def attach_mock(self, mock: Any, attribute: str) -> None:

@@ -23,11 +23,6 @@ class PropertyMock(Mock):
     # mocks below it, and setting an attribute still checks it).
     _mock_grows_sealed = True
 
-    def _get_child_mock(self, /, **kw: Any) -> Any:
-        from ._noncallable import _child_class
-
-        return _child_class(self, kw)(**kw)
-
     def __get__(self, obj: Any, obj_type: Any = None) -> Any:
         return self()
 

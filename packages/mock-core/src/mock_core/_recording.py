@@ -22,6 +22,7 @@ __all__ = [
     "call_args_list",
     "call_count",
     "called",
+    "check_and_record",
     "mock_calls",
     "record_call",
     "reset_tree",
@@ -50,6 +51,12 @@ def record_call(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Ca
     if mock._mock_new_parent is not None:
         _record_up(mock, args, kwargs)
     return pair
+
+
+def check_and_record(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """The first two steps of a step-by-step call, each a hook subclasses may override."""
+    mock._mock_check_sig(*args, **kwargs)
+    mock._increment_mock_call(*args, **kwargs)
 
 
 def _record_delegated(mock: Any, pair: _Call) -> None:
@@ -155,7 +162,7 @@ def _get_return_value(self: Any) -> Any:
     if delegate is not None:
         value = delegate.return_value
     if value is DEFAULT and self._mock_wraps is None:
-        if self._mock_sealed and not getattr(type(self), "_mock_grows_sealed", False):
+        if self._mock_sealed and not self._mock_grows_sealed:
             raise AttributeError(f"{self._extract_mock_name()}.return_value")
         made = self._get_child_mock(_new_parent=self, _new_name="()")
         # Threads racing on the first read must all get the one value that stays.

@@ -39,9 +39,10 @@ def state_lock() -> Any:
 
 
 def _is_exception(obj: object) -> bool:
-    return isinstance(obj, BaseException) or (
-        isinstance(obj, type) and issubclass(obj, BaseException)
-    )
+    # An exception instance, or an exception class (raised as it is, to be instantiated).
+    if isinstance(obj, type):
+        return issubclass(obj, BaseException)
+    return isinstance(obj, BaseException)
 
 
 def _is_list(obj: object) -> bool:

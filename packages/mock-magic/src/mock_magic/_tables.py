@@ -155,9 +155,8 @@ _side_effect_methods: dict[str, Callable[[Any], Any]] = {
 def configure_default(parent: Any, method: Any, name: str) -> None:
     """Give a freshly created magic-method mock its default behaviour."""
     store = method.__dict__
-    fixed = _return_values.get(name, DEFAULT)
-    if fixed is not DEFAULT:
-        store["_mock_return_value"] = fixed
+    if name in _return_values:
+        store["_mock_return_value"] = _return_values[name]
         return
     calculate = _calculate_return_value.get(name)
     if calculate is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from functools import wraps
 
-from mock_patch import _registry
+from mock_patch import _messages as messages, _registry
 from mock_patch._decorate import _is_coroutine_function, _patch_test_methods
 from mock_patch._target import _importer
 
@@ -276,7 +276,7 @@ class _patch_dict:
 
     def _patch_dict(self) -> Any:
         if self._started:
-            raise RuntimeError("Patch is already started")
+            raise RuntimeError(messages.ALREADY_STARTED)
         in_dict = self.in_dict
         # Plain dicts, the common case, use their own C methods with nothing to dispatch on.
         plain = type(in_dict) is dict

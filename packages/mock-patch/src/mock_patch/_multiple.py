@@ -10,6 +10,7 @@ them as a dict from ``with`` and ``start()``.
 
 from __future__ import annotations
 
+from mock_patch import _messages as messages
 from mock_patch._patcher import _patch
 from mock_patch._target import _owner_getter
 
@@ -42,7 +43,7 @@ def _patch_multiple(
     """
     getter = _owner_getter(target)
     if not kwargs:
-        raise ValueError("Must supply at least one keyword argument with patch.multiple")
+        raise ValueError(messages.MULTIPLE_WITHOUT_KEYWORDS)
 
     # One patcher per keyword, in keyword order. Each knows its keyword (attribute_name), under
     # which it hands over the mock it creates; the first leads and carries the others.

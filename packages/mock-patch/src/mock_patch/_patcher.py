@@ -18,7 +18,7 @@ from types import ModuleType, TracebackType
 
 from mock_core import DEFAULT, InvalidSpecError, _check_spec_arg_typos, _is_instance_mock
 from mock_magic import AsyncMock, MagicMock
-from mock_patch import _registry
+from mock_patch import _messages as messages, _registry
 from mock_patch._decorate import (
     _decorate_async_callable,
     _decorate_callable,
@@ -76,11 +76,12 @@ def _spec_options(spec: Any, spec_set: Any, autospec: Any) -> Tuple[Any, Any, An
     spec = None if spec is False else spec
     spec_set = None if spec_set is False else spec_set
     autospec = None if autospec is False else autospec
-    if spec is not None or autospec is not None:
-        if spec is not None and autospec is not None:
-            raise TypeError("Can't specify spec and autospec")
-        if spec_set not in _SPEC_SET_WITH_SPEC:
-            raise TypeError("Can't provide explicit spec_set *and* spec or autospec")
+    if spec is None and autospec is None:
+        return spec, spec_set, autospec
+    if autospec is not None and spec is not None:
+        raise TypeError(messages.SPEC_AND_AUTOSPEC)
+    if spec_set not in _SPEC_SET_WITH_SPEC:
+        raise TypeError(messages.SPEC_SET_WITH_SPEC)
     return spec, spec_set, autospec
 
 
@@ -131,9 +132,9 @@ class _patch:
     ) -> None:
         if new_callable is not None:
             if new is not DEFAULT:
-                raise ValueError("Cannot use 'new' and 'new_callable' together")
+                raise ValueError(messages.NEW_AND_NEW_CALLABLE)
             if autospec is not None:
-                raise ValueError("Cannot use 'autospec' and 'new_callable' together")
+                raise ValueError(messages.AUTOSPEC_AND_NEW_CALLABLE)
         if unsafe:
             self._unsafe = True
         elif kwargs:
@@ -227,11 +228,12 @@ class _patch:
         except (KeyError, AttributeError):
             # Inherited, answered by __getattr__, or missing altogether.
             found = getattr(target, name, DEFAULT), False
-        if name in _builtins and isinstance(target, ModuleType):
-            # From now on this patcher may also add the name (see _builtins).
+        if name not in _builtins or not isinstance(target, ModuleType):
+            if found[0] is DEFAULT and not self.create:
+                raise AttributeError(f"{target} does not have the attribute {name!r}")
+        else:
+            # A builtin name on a module: from now on this patcher may also add it.
             self.create = True
-        elif found[0] is DEFAULT and not self.create:
-            raise AttributeError(f"{target} does not have the attribute {name!r}")
         return found
 
     def __enter__(self) -> Any:
@@ -241,7 +243,7 @@ class _patch:
         .. versionadded:: 0.1.0
         """
         if self._started:
-            raise RuntimeError("Patch is already started")
+            raise RuntimeError(messages.ALREADY_STARTED)
         self.target = target = self.getter()
         if self.spec is None and self.spec_set is None and self.autospec is None:
             # The common case: nothing to normalise or cross-check.
@@ -249,7 +251,7 @@ class _patch:
             new = self.new
             if new is not DEFAULT:
                 if self.kwargs:
-                    raise TypeError("Can't pass kwargs to a mock we aren't creating")
+                    raise TypeError(messages.KWARGS_WITHOUT_MOCK)
             elif self.new_callable is None and not self.kwargs:
                 # The commonest patch of all: a plain MagicMock (or AsyncMock), made here
                 # rather than in _created to save a call.
@@ -277,7 +279,7 @@ class _patch:
                     self.attribute, original, spec, spec_set, self.new_callable, self.kwargs
                 )
             elif self.kwargs:
-                raise TypeError("Can't pass kwargs to a mock we aren't creating")
+                raise TypeError(messages.KWARGS_WITHOUT_MOCK)
         self.temp_original, self.is_local = original, local
         self._started = True
         try:

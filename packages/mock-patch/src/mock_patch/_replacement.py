@@ -13,6 +13,7 @@ from types import BuiltinFunctionType, FunctionType, MethodType
 
 from mock_core import DEFAULT, InvalidSpecError, NonCallableMock, _is_instance_mock
 from mock_magic import AsyncMock, MagicMock, NonCallableMagicMock, _is_async_func, _is_async_obj
+from mock_patch import _messages as messages
 
 # typing is only needed by type checkers; importing it at run time would cost more than the
 # rest of this package.
@@ -122,7 +123,7 @@ def _created(
         return klass(name=attribute)
 
     if original is DEFAULT and (spec is not None or spec_set is not None):
-        raise TypeError("Can't use 'spec' with create=True")
+        raise TypeError(messages.SPEC_WITH_CREATE)
     spec, spec_set = _resolve_true(original, spec, spec_set)
     klass = _mock_class(original, spec, spec_set) if new_callable is None else new_callable
 
@@ -164,10 +165,10 @@ def _autospecced(
 ) -> Any:
     """Create the autospecced mock for ``autospec=`` (``True`` or a spec object)."""
     if new is not DEFAULT:
-        raise TypeError("autospec creates the mock for you. Can't specify autospec and new.")
+        raise TypeError(messages.AUTOSPEC_AND_NEW)
     if original is DEFAULT:
         # create=True found nothing to take a spec from.
-        raise TypeError("Can't use 'autospec' with create=True")
+        raise TypeError(messages.AUTOSPEC_WITH_CREATE)
     strict = bool(spec_set)
     source = original if autospec is True else autospec
     _refuse_mocked_sources(target, attribute, source)

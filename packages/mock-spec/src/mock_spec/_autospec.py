@@ -54,24 +54,24 @@ def _must_skip(spec: Any, entry: str, is_type: bool) -> bool:
 
     .. versionadded:: 0.1.0
     """
-    if isinstance(spec, type):
-        own, klass = None, spec
-    else:
-        own, klass = getattr(spec, "__dict__", None), spec.__class__
-    return _skip_in(own, [base.__dict__ for base in klass.__mro__], entry, is_type)
+    return _skip_in(*_namespaces(spec), entry, is_type)
 
 
-def _layout(spec: Any) -> tuple[Any, list[Any]]:
-    """Copies of the namespaces :func:`_must_skip` reads, as they are now.
+def _namespaces(spec: Any, copy: bool = False) -> tuple[Any, list[Any]]:
+    """What :func:`_skip_in` reads: the instance's own dict (None for a class), and the
+    namespaces of its class's MRO.
 
-    Attribute mocks are made on first use, and a test may have patched the spec's
-    methods since; the kind of each attribute is the one it had when it was read.
+    With ``copy``, copies as they are now: attribute mocks are made on first use, and a
+    test may have patched the spec's methods since; the kind of each attribute is the one
+    it had when the autospec was made. (object's namespace cannot change; copying it would
+    cost every autospec.)
     """
     if isinstance(spec, type):
         own, klass = None, spec
     else:
         own, klass = getattr(spec, "__dict__", None), spec.__class__
-    # object's namespace cannot change; copying it would cost every autospec.
+    if not copy:
+        return own, [base.__dict__ for base in klass.__mro__]
     dicts = [base.__dict__.copy() for base in klass.__mro__ if base is not object]
     return (None if own is None else dict(own)), dicts
 
@@ -163,15 +163,16 @@ def create_autospec(
     _name = kwargs.pop("name", _name)
     new_name = _name if _parent is not None else ""
 
-    klass: Any = MagicMock
-    described = True
-    if is_data_descriptor(spec):
-        # Properties and other data descriptors are mocked without a spec.
-        described = False
-    elif is_type and instance and not _instance_callable(spec):
-        klass = NonCallableMagicMock
-    elif not _callable(spec):
-        klass = NonCallableMagicMock
+    # Properties and other data descriptors are mocked without a spec.
+    described = not is_data_descriptor(spec)
+    if not described:
+        callable_mock = True
+    elif is_type and instance:
+        # An instance of the class: callable when the class defines __call__.
+        callable_mock = _instance_callable(spec)
+    else:
+        callable_mock = _callable(spec)
+    klass: Any = MagicMock if callable_mock else NonCallableMagicMock
     if is_async_func:
         if instance:
             raise RuntimeError(
@@ -210,7 +211,9 @@ def create_autospec(
             known = set(methods)
             methods.extend(f.name for f in fields if f.name not in known)
 
-    layout: Any = _layout(spec) if originals else None  # only read when there are attributes
+    layout: Any = (
+        _namespaces(spec, copy=True) if originals else None
+    )  # only read when there are attributes
     wrapped = kwargs.pop("wraps", None)
     configure = {k: v for k, v in kwargs.items() if k not in _CONSTRUCTOR_KEYS}
 
@@ -244,10 +247,11 @@ def create_autospec(
             for entry, original in originals.items():
                 if isinstance(original, FUNCTION_TYPES):
                     result.__dict__[entry] = getattr(mock, entry)
-    elif klass is not NonCallableMagicMock:
-        _check_signature(spec, mock, is_type, instance)
+    elif callable_mock or is_async_func:
+        _check_signature(spec, mock, skipfirst=is_type, instance=instance)
 
-    if _parent is not None and not instance:
+    if not instance and _parent is not None:
+        # The parent's child is what the caller gets (a function copy, for a function).
         _parent._mock_children[_name] = result
     return result
 

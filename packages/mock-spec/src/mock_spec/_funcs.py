@@ -17,7 +17,13 @@ from mock_core._classes import private_class
 from mock_core._noncallable import _is_instance_mock
 from mock_core._util import state_lock
 
-from ._signature import FUNCTION_TYPES, compiled_checker, get_signature_object, raise_bind_error
+from ._signature import (
+    FUNCTION_TYPES,
+    checker_from,
+    compiled_checker,
+    get_signature_object,
+    raise_bind_error,
+)
 
 _MethodType = FUNCTION_TYPES[1]
 
@@ -152,22 +158,10 @@ def _checked_call(fast: Any, signature: Signature, fused: Any) -> Callable[..., 
 
 def _sig_hook(fast: Any, signature: Signature) -> Callable[..., None]:
     """The ``_mock_check_sig(self, *args, **kwargs)`` method the standard library installs."""
-    if fast is None:
-        bind = signature.bind
-
-        def bind_only(self: Any, /, *args: Any, **kwargs: Any) -> None:
-            bind(*args, **kwargs)
-
-        return bind_only
+    check = checker_from(fast, signature)
 
     def _mock_check_sig(self: Any, /, *args: Any, **kwargs: Any) -> None:
-        try:
-            fast(*args, **kwargs)
-            failed = False
-        except TypeError:
-            failed = True
-        if failed:
-            raise_bind_error(signature, args, kwargs)
+        check(*args, **kwargs)
 
     return _mock_check_sig
 

@@ -25,11 +25,13 @@ if TYPE_CHECKING:  # typing is not imported at run time: it would slow the impor
     from typing import Any, Callable, Optional, Tuple
     from weakref import WeakKeyDictionary
 
-    Checker = Callable[..., None]
+    # Raises TypeError for a call the signature refuses; what it returns is ignored.
+    Checker = Callable[..., object]
 
 __all__ = [
     "FUNCTION_TYPES",
     "bind_checker",
+    "checker_from",
     "compiled_checker",
     "get_signature_object",
     "raise_bind_error",
@@ -408,14 +410,13 @@ def bind_checker(signature: Signature) -> Checker:
 
     .. versionadded:: 0.1.0
     """
-    fast = compiled_checker(signature)
+    return checker_from(compiled_checker(signature), signature)
+
+
+def checker_from(fast: Checker | None, signature: Signature) -> Checker:
+    """:func:`bind_checker` for a ``fast`` checker already compiled (None: bind instead)."""
     if fast is None:
-        bind = signature.bind
-
-        def bind_only(*args: Any, **kwargs: Any) -> None:
-            bind(*args, **kwargs)
-
-        return bind_only
+        return signature.bind
 
     def check(*args: Any, **kwargs: Any) -> None:
         try:

@@ -81,7 +81,7 @@ class LazyAttributes(Deferred):
         self.is_type = is_type
         self.wrapped = wrapped
         self.originals = originals
-        # The spec's namespaces when the values were read (see _autospec._layout).
+        # The spec's namespaces when the values were read (see _autospec._namespaces).
         self.layout = layout
 
     def create(self, parent: Any, name: str) -> Any:
