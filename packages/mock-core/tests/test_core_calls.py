@@ -169,6 +169,154 @@ def test_method_calls_follow_attribute_parents_only() -> None:
     )
 
 
+def test_method_and_mock_call_paths_part_where_names_differ() -> None:
+    # ``name`` names the method path and ``_new_name`` the mock-call path; a chain through
+    # a return value leaves method_calls. One recorded call may serve both lists only
+    # where the two paths agree.
+    def scenario(M: Any) -> Any:
+        m = M.Mock()
+        mid = M.Mock(parent=m, name="alias", _new_name="real", _new_parent=m)
+        mid.leaf(1)
+        m.a().b.c(2)
+        M.Mock(parent=m, name="").e(3)
+        return m.method_calls, m.mock_calls, mid.method_calls, mid.mock_calls
+
+    assert agree(scenario) == ok(
+        "([call.alias.leaf(1), call.a(), call..e(3)], "
+        "[call.real.leaf(1), call.a(), call.a().b.c(2), call.e(3)], "
+        "[call.leaf(1)], [call.leaf(1)])"
+    )
+
+
+def test_a_nameless_child_is_recorded_under_none() -> None:
+    def scenario(M: Any) -> Any:
+        m = M.Mock()
+        M.Mock(parent=m)(1)
+        return m.method_calls, m.mock_calls, m.method_calls[0][0]
+
+    assert agree(scenario) == ok("([call(1)], [call(1)], None)")
+
+
+def test_a_name_that_is_not_a_string_fails_a_grandchild_call_midway() -> None:
+    # The standard library joins names with ``+``: its TypeError, and what was recorded
+    # before it (the child and the nameless mock's method_calls), are the behaviour.
+    def scenario(M: Any, name: Any) -> Any:
+        m = M.Mock()
+        nameless = M.Mock(parent=m, name=name, _new_name="k")
+        with pytest.raises(TypeError) as caught:
+            nameless.d(3)
+        return (
+            str(caught.value),
+            m.method_calls,
+            m.mock_calls,
+            nameless.method_calls,
+            nameless.mock_calls,
+            nameless.d.mock_calls,
+        )
+
+    assert agree(lambda M: scenario(M, None)) == ok(
+        "(\"unsupported operand type(s) for +: 'NoneType' and 'str'\", [], [], "
+        "[call.d(3)], [], [call(3)])"
+    )
+    assert agree(lambda M: scenario(M, 5)) == ok(
+        "(\"unsupported operand type(s) for +: 'int' and 'str'\", [], [], "
+        "[call.d(3)], [], [call(3)])"
+    )
+
+
+def test_a_new_name_that_is_not_a_string_fails_after_its_mock_calls() -> None:
+    def scenario(M: Any) -> Any:
+        m = M.Mock()
+        middle = M.Mock(parent=m, name="n", _new_name=5)
+        leaf = M.Mock(parent=middle, name="c", _new_name="c")
+        with pytest.raises(TypeError) as caught:
+            leaf(3)
+        return str(caught.value), m.mock_calls, middle.method_calls, middle.mock_calls
+
+    assert agree(scenario) == ok(
+        "(\"unsupported operand type(s) for +: 'int' and 'str'\", [], [call.c(3)], [call.c(3)])"
+    )
+
+
+# Where a call is recorded above a mock is worked out once and cached on the mock; each way
+# of moving a mock in its tree must make that cache stale. Every scenario calls first, so
+# the cache exists, then moves a mock and calls again.
+
+
+def test_recording_follows_a_root_adopted_after_its_child_was_called() -> None:
+    def scenario(M: Any) -> Any:
+        m, root = M.Mock(), M.Mock()
+        root.a(1)
+        m.x = root
+        root.a(2)
+        return m.mock_calls, m.method_calls, root.mock_calls
+
+    assert agree(scenario) == ok("([call.x.a(2)], [call.x.a(2)], [call.a(1), call.a(2)])")
+
+
+def test_recording_follows_attach_mock_after_a_call() -> None:
+    def scenario(M: Any) -> Any:
+        m, old, moved = M.Mock(), M.Mock(), M.Mock()
+        old.r = moved
+        moved.a(1)
+        m.attach_mock(moved, "y")
+        moved.a(2)
+        return m.mock_calls, old.mock_calls, moved.mock_calls
+
+    assert agree(scenario) == ok("([call.y.a(2)], [call.r.a(1)], [call.a(1), call.a(2)])")
+
+
+def test_recording_follows_assigned_link_attributes() -> None:
+    def scenario(M: Any) -> Any:
+        m, other = M.Mock(), M.Mock()
+        m.a.b(1)
+        m.a._mock_new_name = "q"
+        m.a.b(2)
+        m.a._mock_name = "n"
+        m.a.b(3)
+        m.c.d(4)
+        m.c._mock_new_parent = other
+        m.c._mock_parent = other
+        m.c.d(5)
+        return m.mock_calls, m.method_calls, other.mock_calls, other.method_calls
+
+    assert agree(scenario) == ok(
+        "([call.a.b(1), call.q.b(2), call.q.b(3), call.c.d(4)], "
+        "[call.a.b(1), call.a.b(2), call.n.b(3), call.c.d(4)], [call.c.d(5)], [call.c.d(5)])"
+    )
+
+
+def test_recording_follows_a_second_init() -> None:
+    def scenario(M: Any) -> Any:
+        m, root = M.Mock(), M.Mock()
+        child = root.a
+        child(1)
+        root.__init__(parent=m, name="w", _new_name="w")
+        child(2)
+        return m.mock_calls, m.method_calls
+
+    assert agree(scenario) == ok("([call.w.a(2)], [call.w.a(2)])")
+
+
+def test_a_deleted_link_stops_recording_above() -> None:
+    # The standard library has no class default for the links (its next call fails); here
+    # the default, no parent, applies at once.
+    m = Mock()
+    m.a.b(1)
+    del m.a._mock_new_parent
+    m.a.b(2)
+    assert m.mock_calls == [call.a.b(1)]
+    assert m.a.mock_calls == [call.b(1), call.b(2)]
+
+
+def test_a_call_named_none_shows_as_call() -> None:
+    def scenario(M: Any) -> Any:
+        recorded = M._Call((None, (3,), {}))
+        return repr(recorded), recorded == M.call(3), recorded == M.call.x(3)
+
+    assert agree(scenario) == ok("('call(3)', True, True)")
+
+
 def test_named_root_names_do_not_appear_in_recorded_calls() -> None:
     def scenario(M: Any) -> Any:
         m = M.Mock(name="root")

@@ -662,6 +662,34 @@ def test_reset_return_value_of_a_mock_named_like_a_magic(cls: str, kept: bool) -
     assert agree(scenario) == (ok(3) if kept else ok("sentinel.DEFAULT"))
 
 
+@pytest.mark.parametrize("root", [True, False])
+def test_reset_return_value_keeps_the_return_values_below_a_spared_magic(root: bool) -> None:
+    # The whole subtree of a spared magic keeps its return values (any class below it);
+    # side effects and calls are still reset.
+    def scenario(mod: Any) -> Any:
+        class Spec:
+            def __foo__(self) -> None: ...
+
+        top = mod.MagicMock(name="__foo__") if root else mod.MagicMock(spec=Spec)
+        magic = top if root else top.__foo__
+        magic.x.return_value = 1
+        magic.x.side_effect = [1]
+        magic.x(0)
+        magic.return_value = mod.Mock()
+        magic.return_value.y.return_value = 2
+        below = magic.return_value
+        top.reset_mock(return_value=True, side_effect=True)
+        return (
+            magic.x._mock_return_value,
+            magic.x.side_effect,
+            magic.x.call_count,
+            below.y._mock_return_value,
+            magic._mock_return_value is below,
+        )
+
+    assert agree(scenario) == ok((1, None, 0, 2, True))
+
+
 def test_reset_return_value_on_the_magic_itself_keeps_it() -> None:
     mock = MagicMock()
     mock.__int__.return_value = 7
@@ -685,6 +713,8 @@ def test_reset_return_value_on_the_magic_itself_keeps_it() -> None:
         ("widen", "TypeError"),
         ("listed", ok("(1, 'raised')")),
         ("function", ok(3)),
+        # Sealed, the seal's refusal comes before the spec's.
+        ("sealed", raises("AttributeError", "mock.__int__")),
     ],
 )
 def test_mock_add_spec_keeps_the_magics_of_async_and_threading_mocks(
@@ -715,6 +745,11 @@ def test_mock_add_spec_keeps_the_magics_of_async_and_threading_mocks(
             except AttributeError:
                 return int(mock), "raised"
             return int(mock), "len"
+        if scenario == "sealed":
+            mock = kind()
+            mod.seal(mock)
+            mock.mock_add_spec([])
+            return int(mock)
         mock = kind()
         mock.__int__ = lambda self: 3
         mock.mock_add_spec([])

@@ -204,10 +204,13 @@ class _Call(tuple):  # type: ignore[type-arg]
                 name = "call" + name
             return name
         name, args, kwargs = _parts(self)
-        if name.startswith("()"):
+        # Tested for emptiness first: ``Mock(parent=p)`` records under the name None.
+        if not name:
+            shown = "call"
+        elif name.startswith("()"):
             shown = "call" + name
         else:
-            shown = f"call.{name}" if name else "call"
+            shown = f"call.{name}"
         return _format_call_signature(shown, args, kwargs)
 
     def call_list(self) -> _CallList:

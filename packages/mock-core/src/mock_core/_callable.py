@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import _noncallable
 from ._noncallable import NonCallableMock
-from ._recording import check_and_record, record_call, run_side_effect
+from ._recording import check_and_record, links_changed, record_call, run_side_effect
 from ._sentinel import DEFAULT
 
 TYPE_CHECKING = False
@@ -184,6 +184,9 @@ class Mock(CallableMixin, NonCallableMock):
         # the common cases; anything unusual takes the general route.
         if spec is None and spec_set is None and not kwargs and wraps is None:
             store = self.__dict__
+            if "_mock_planned" in store:
+                # A second __init__ of a mock already in its tree.
+                links_changed(self)
             if return_value is not DEFAULT:
                 store["_mock_return_value"] = return_value
             if parent is not None:

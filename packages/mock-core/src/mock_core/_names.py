@@ -11,6 +11,7 @@ __all__ = [
     "ASSERT_PREFIXES",
     "ATTRIB_DENY_LIST",
     "LANGUAGE_DUNDERS",
+    "LINK_NAMES",
     "REFUSED_DUNDERS",
     "is_dunder",
 ]
@@ -24,6 +25,10 @@ ALLOWED_NAMES = frozenset(
         "await_count", "await_args", "await_args_list",
     }
 )  # fmt: skip
+
+# The links that place a mock in its tree (attribute parent and name, recording parent and
+# name); where a call is recorded depends on them.
+LINK_NAMES = frozenset(("_mock_parent", "_mock_new_parent", "_mock_name", "_mock_new_name"))
 
 ASSERT_PREFIXES = ("assert", "assret", "asert", "aseert", "assrt")
 ATTRIB_DENY_LIST = frozenset(

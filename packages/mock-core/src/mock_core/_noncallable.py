@@ -14,9 +14,11 @@ from ._names import (
     ASSERT_PREFIXES,
     ATTRIB_DENY_LIST,
     LANGUAGE_DUNDERS,
+    LINK_NAMES,
     REFUSED_DUNDERS,
     is_dunder,
 )
+from ._recording import links_changed
 from ._registry import Deferred, registry
 from ._sentinel import DEFAULT, _deleted, _missing
 from ._util import _is_async_func, _is_async_obj, _is_list, state_lock
@@ -105,6 +107,7 @@ def _check_and_set_parent(parent: Any, value: Any, name: str | None, new_name: s
     child = _extract_mock(value)
     if not _is_instance_mock(child) or _owned(child) or _descends_from(parent, child):
         return False
+    links_changed(child)
     links = child.__dict__
     if new_name:
         links.update(_mock_new_parent=parent, _mock_new_name=new_name)
@@ -282,6 +285,9 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
         **kwargs: Any,
     ) -> None:
         store = self.__dict__
+        if "_mock_planned" in store:
+            # A second __init__ of a mock already in its tree.
+            links_changed(self)
         if parent is not None:
             store["_mock_parent"] = parent
             # An explicit parent also records this mock's calls, unless told otherwise.
@@ -449,6 +455,8 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in ALLOWED_NAMES:
+            if name in LINK_NAMES:
+                links_changed(self)
             _object_setattr(self, name, value)
             return
         methods = self._mock_methods
@@ -526,6 +534,8 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
             if name not in self.__dict__:
                 # Never configured on the instance: removing it from the class is all.
                 return
+        if name in LINK_NAMES:
+            links_changed(self)
         children = self._mock_children
         found = children.get(name, _missing)
         if name in self.__dict__:
@@ -563,6 +573,7 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
         .. versionadded:: 0.1.0
         """
         inner = _extract_mock(mock)
+        links_changed(inner)
         inner.__dict__.update(
             _mock_parent=None, _mock_new_parent=None, _mock_name="", _mock_new_name=None
         )

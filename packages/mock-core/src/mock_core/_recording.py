@@ -9,6 +9,7 @@ moves, which keeps it exact under threads and still assignable.
 from __future__ import annotations
 
 from ._call import _Call, _CallList
+from ._names import LINK_NAMES
 from ._registry import Deferred, registry
 from ._sentinel import DEFAULT, _deleted
 from ._util import _callable, _is_exception, _MockIter, _try_iter, state_lock
@@ -23,6 +24,7 @@ __all__ = [
     "call_count",
     "called",
     "check_and_record",
+    "links_changed",
     "mock_calls",
     "record_call",
     "reset_tree",
@@ -69,27 +71,103 @@ def _record_delegated(mock: Any, pair: _Call) -> None:
     mock.call_args_list.append(pair)
 
 
+# The plans cached by _record_up hold for links as they were at this count; anything that
+# moves a mock in its tree calls links_changed(), which makes every plan stale at once.
+_links_epoch = 0
+_SKIP: Any = object()  # a level without a method_calls entry, or (as the path) the last level
+
+
+def links_changed(mock: Any) -> None:
+    """Call before the links of ``mock`` change: plans that depend on them go stale.
+
+    Only mocks some plan depends on (marked ``_mock_planned``) make every plan stale;
+    most mocks whose links are set (a new child, a fresh return value) have none.
+    """
+    global _links_epoch
+    if "_mock_planned" in mock.__dict__:
+        _links_epoch += 1
+
+
 def _record_up(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    # ``method_calls`` follows attribute parents only; ``mock_calls`` follows every
-    # parent, return values included, and names the path from that parent down.
-    method_path = mock._mock_name if mock._mock_parent is not None else None
-    path = mock._mock_new_name
-    node = mock._mock_new_parent
-    while node is not None:
-        if method_path is not None:
-            node.method_calls.append(_new_call(_Call, (method_path, args, kwargs)))
-            method_path = (
-                f"{node._mock_name}.{method_path}" if node._mock_parent is not None else None
-            )
+    # Where a call is recorded above ``mock``, and under which names, depends only on the
+    # links of ``mock`` and its ancestors, so it is worked out once (``_plan``) and kept on
+    # ``mock`` until some mock's links change.
+    store = mock.__dict__
+    plan = store.get("_mock_record_plan")
+    if plan is None or plan[0] != _links_epoch:
+        plan = _plan(mock)
+        if plan[2] is None:
+            store["_mock_record_plan"] = plan
+    for node, shown, path in plan[1]:
+        if path is _SKIP:
+            # The standard library failed to name the next method path: this level got
+            # its method_calls entry and nothing more.
+            node.method_calls.append(_new_call(_Call, (shown, args, kwargs)))
+            break
         entry = _new_call(_Call, (path, args, kwargs))
+        if shown is path:
+            # Along a chain of attributes both paths are the same string: one (immutable)
+            # call object serves both lists, which halves what a call allocates on its
+            # ancestors and what reset_mock later frees.
+            node.method_calls.append(entry)
+        elif shown is not _SKIP:
+            node.method_calls.append(_new_call(_Call, (shown, args, kwargs)))
         if node._mock_delegate is None:
             node._mock_mock_calls.append(entry)
         else:
             node.mock_calls.append(entry)
-        step = node._mock_new_name
-        if step:
-            path = step + path if path.startswith("()") else f"{step}.{path}"
-        node = node._mock_new_parent
+    if plan[2] is not None:
+        raise plan[2]
+
+
+def _plan(mock: Any) -> tuple[int, tuple[tuple[Any, Any, Any], ...], Exception | None]:
+    """(epoch, levels, failure): for each mock above ``mock``, the name its method_calls
+    entry gets (``_SKIP`` for none) and the name its mock_calls entry gets.
+
+    ``method_calls`` follows attribute parents only; ``mock_calls`` follows every parent,
+    return values included. Names are joined with ``+``, as in the standard library: a name
+    that is not a string (``Mock(parent=p)`` has None) is the ``failure``, raised after the
+    levels before it were recorded, as there.
+    """
+    epoch = _links_epoch
+    levels: list[tuple[Any, Any, Any]] = []
+    # Marks the mocks a plan depends on, so that moving any other mock changes nothing.
+    mock.__dict__["_mock_planned"] = True
+    methods = mock._mock_parent is not None
+    method_path = mock._mock_name
+    path = mock._mock_new_name
+    node = mock._mock_new_parent
+    try:
+        while node is not None:
+            node.__dict__["_mock_planned"] = True
+            shown: Any = _SKIP
+            same = False
+            if methods:
+                same = method_path == path
+                shown = path if same else method_path
+                if node._mock_parent is None:
+                    methods = same = False
+                else:
+                    name = node._mock_name
+                    try:
+                        method_path = name + "." + method_path
+                    except TypeError as failure:
+                        levels.append((node, shown, _SKIP))
+                        return epoch, tuple(levels), failure
+                    same = same and name == node._mock_new_name
+            levels.append((node, shown, path))
+            step = node._mock_new_name
+            if step:
+                if path.startswith("()"):
+                    path = step + path
+                elif same:
+                    path = method_path
+                else:
+                    path = step + "." + path
+            node = node._mock_new_parent
+    except (TypeError, AttributeError) as failure:
+        return epoch, tuple(levels), failure
+    return epoch, tuple(levels), None
 
 
 def _plain(private: str, public: str) -> property:
@@ -248,7 +326,7 @@ _RESET_KEYS = (
 )
 _RESET_SET = frozenset(_RESET_KEYS)
 # What a mock made by a call holds and reset_mock leaves alone (its place in the tree).
-_INERT_KEYS = frozenset(("_mock_new_name", "_mock_new_parent", "_mock_name", "_mock_parent"))
+_INERT_KEYS = LINK_NAMES | {"_mock_record_plan", "_mock_planned"}
 
 
 def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -> None:
@@ -270,6 +348,7 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
     mock_type = _MockType
     reset_keys = _RESET_SET
     reset_list = _RESET_KEYS
+    inert_keys = _INERT_KEYS
     while pending:
         entry = pending.pop()
         if type(entry) is tuple:
@@ -308,8 +387,12 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
         hook = node._mock_reset_hook
         if hook is not None:
             hook(node)
-        if reset_return and not _keeps_return_value(node):
-            store["_mock_return_value"] = DEFAULT
+        if reset_return:
+            if _keeps_return_value(node):
+                # As in the standard library, the return values below it are kept too.
+                reset_return = False
+            else:
+                store["_mock_return_value"] = DEFAULT
         if reset_effect:
             store["_mock_side_effect"] = None
         # Pushed before the children, so it is visited after them.
@@ -321,36 +404,54 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
         if not children:
             continue
         start = len(pending)
+        # The last class seen to reset the plain way (no hook, no override of reset_mock):
+        # the children of one mock nearly always share it, so it is checked once.
+        plain = None
         for child in children.values():
             kind = type(child)
-            if not issubclass(kind, mock_type):
-                if child is _deleted or isinstance(child, Deferred):
+            if kind is not plain:
+                if not issubclass(kind, mock_type):
+                    if child is _deleted or isinstance(child, Deferred):
+                        continue
+                    # An autospecced function stands for its mock.
+                    child = getattr(child, "mock", None)
+                    if issubclass(type(child), mock_type):
+                        pending.append((child, reset_return, reset_effect) if flagged else child)
                     continue
-                # An autospecced function stands for its mock.
-                child = getattr(child, "mock", None)
-                if not issubclass(type(child), mock_type):
-                    continue
-            elif quick:
-                below = child.__dict__
                 if (
-                    "_mock_children" not in below
-                    and "_mock_delegate" not in below
-                    and kind._mock_reset_hook is None
-                    and kind.reset_mock is base_reset
+                    not quick
+                    or kind._mock_reset_hook is not None
+                    or kind.reset_mock is not base_reset
                 ):
-                    # A mock without children, reset right here: with no flags and no
-                    # ``visited`` to report to, resetting it twice would change nothing,
-                    # so it needs no bookkeeping (most of a tree is such mocks).
-                    if not reset_keys.isdisjoint(below):
-                        drop = below.pop
-                        for name in reset_list:
-                            drop(name, None)
-                    ret = below.get("_mock_return_value")
-                    if ret is not None and ret is not child and issubclass(type(ret), mock_type):
-                        if not _untouched(ret):
-                            pending.append(ret)
+                    pending.append((child, reset_return, reset_effect) if flagged else child)
                     continue
-            pending.append((child, reset_return, reset_effect) if flagged else child)
+                plain = kind
+            below = child.__dict__
+            if "_mock_children" in below or "_mock_delegate" in below:
+                pending.append(child)
+                continue
+            # A mock without children, reset right here: with no flags and no ``visited``
+            # to report to, resetting it twice would change nothing, so it needs no
+            # bookkeeping (most of a tree is such mocks). A call sets _mock_called, so it
+            # is asked first: one lookup instead of one per key for called mocks.
+            if "_mock_called" in below or not reset_keys.isdisjoint(below):
+                drop = below.pop
+                for name in reset_list:
+                    drop(name, None)
+            ret = below.get("_mock_return_value")
+            if ret is not None and ret is not child:
+                # _untouched(ret), inlined: most children were called once and hold a
+                # return value nobody used.
+                made = type(ret)
+                if made is plain or (
+                    issubclass(made, mock_type)
+                    and made._mock_reset_hook is None
+                    and made.reset_mock is base_reset
+                ):
+                    if not ret.__dict__.keys() <= inert_keys:
+                        pending.append(ret)
+                elif issubclass(made, mock_type):
+                    pending.append(ret)
         if not quick:
             # Children are visited in the order they were made (which decides the flags of
             # a mock with two paths to it, and the order of ``visited``).
