@@ -221,21 +221,16 @@ def assert_called_with(self: Any, /, *args: Any, **kwargs: Any) -> None:
             f"expected call not found.\nExpected: {expected_text}\n  Actual: not called.",
             expected=_Call((args, kwargs), two=True),
         )
+    cause = None
     if type(last) is _Call and len(last) == 2 and self._spec_signature is None:
         # Nothing to bind: compare as ``last != call(*args, **kwargs)`` would, the
         # expected values on the left so that matchers such as ANY decide.
-        if (args, kwargs) == (last[0], last[1]):
-            return
-        fail(
-            self,
-            "called_with",
-            failure_message(self, args, kwargs),
-            expected=_Call((args, kwargs), two=True),
-            actual=last,
-        )
-    match = _Matcher(self)
-    expected, cause = match.expect(args, kwargs)
-    if match(last) != expected:
+        mismatched = (args, kwargs) != (last[0], last[1])
+    else:
+        match = _Matcher(self)
+        expected, cause = match.expect(args, kwargs)
+        mismatched = match(last) != expected
+    if mismatched:
         fail(
             self,
             "called_with",

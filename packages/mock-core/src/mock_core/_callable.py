@@ -109,38 +109,20 @@ def _fused_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
     if observers:
         for observer in observers:
             observer(self, pair)
-    if self._mock_after_observers:
-        result = _execute_plain(self, args, kwargs)
-        for observer in self._mock_after_observers:
+    result = DEFAULT
+    effect = self._mock_side_effect
+    if effect is not None:
+        result = run_side_effect(self, effect, args, kwargs)
+    if result is DEFAULT:
+        result = self._mock_return_value
+        if result is DEFAULT:
+            wrapped = self._mock_wraps
+            result = self.return_value if wrapped is None else wrapped(*args, **kwargs)
+    after = self._mock_after_observers
+    if after:
+        for observer in after:
             observer(self, pair)
-        return result
-    effect = self._mock_side_effect
-    if effect is not None:
-        result = run_side_effect(self, effect, args, kwargs)
-        if result is not DEFAULT:
-            return result
-    value = self._mock_return_value
-    if value is not DEFAULT:
-        return value
-    wrapped = self._mock_wraps
-    if wrapped is not None:
-        return wrapped(*args, **kwargs)
-    return self.return_value
-
-
-def _execute_plain(self: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    effect = self._mock_side_effect
-    if effect is not None:
-        result = run_side_effect(self, effect, args, kwargs)
-        if result is not DEFAULT:
-            return result
-    value = self._mock_return_value
-    if value is not DEFAULT:
-        return value
-    wrapped = self._mock_wraps
-    if wrapped is not None:
-        return wrapped(*args, **kwargs)
-    return self.return_value
+    return result
 
 
 def _choose_call(cls: type) -> None:
@@ -160,7 +142,12 @@ def _choose_call(cls: type) -> None:
         type.__setattr__(cls, "__call__", chosen)
 
 
-class Mock(CallableMixin, NonCallableMock):
+class Mock(
+    # Bases and their order are the standard library's: the MRO is public (isinstance,
+    # super() in user subclasses).
+    CallableMixin,
+    NonCallableMock,
+):
     """A callable mock whose attributes and return value are mocks created on first use.
 
     .. versionadded:: 0.1.0
@@ -184,8 +171,10 @@ class Mock(CallableMixin, NonCallableMock):
         # the common cases; anything unusual takes the general route.
         if spec is None and spec_set is None and not kwargs and wraps is None:
             store = self.__dict__
-            if "_mock_planned" in store:
-                # A second __init__ of a mock already in its tree.
+            if (
+                parent is not None or name is not None or _new_name or _new_parent is not None
+            ) and ("_mock_planned" in store):
+                # A second __init__ moving a mock that some recording plan depends on.
                 links_changed(self)
             if return_value is not DEFAULT:
                 store["_mock_return_value"] = return_value

@@ -62,8 +62,10 @@ class _lazy:
 
 
 def _is_instance_mock(obj: object) -> bool:
-    # Autospecced functions carry their mock as ``.mock``; only real mocks count here.
-    return issubclass(type(obj), NonCallableMock)
+    # Autospecced functions carry their mock as ``.mock``; only real mocks count here. The
+    # real class is asked, not ``__class__``, which a mock with a spec makes the spec's.
+    kind = type(obj)
+    return issubclass(kind, NonCallableMock)
 
 
 class _Probe:
@@ -285,8 +287,10 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
         **kwargs: Any,
     ) -> None:
         store = self.__dict__
-        if "_mock_planned" in store:
-            # A second __init__ of a mock already in its tree.
+        if (parent is not None or name is not None or _new_name or _new_parent is not None) and (
+            "_mock_planned" in store
+        ):
+            # A second __init__ moving a mock that some recording plan depends on.
             links_changed(self)
         if parent is not None:
             store["_mock_parent"] = parent

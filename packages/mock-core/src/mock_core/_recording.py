@@ -344,7 +344,6 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
     # Without flags or ``visited``, the order of visits cannot be observed.
     quick = not flagged and visited is None
     pending: list[Any] = [(mock, return_value, side_effect) if flagged else mock]
-    base_reset = _base_reset
     mock_type = _MockType
     reset_keys = _RESET_SET
     reset_list = _RESET_KEYS
@@ -358,7 +357,7 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
         key = id(node)
         if key in seen or (visited is not None and key in visited):
             continue
-        if node is not mock and type(node).reset_mock is not base_reset:
+        if node is not mock and type(node).reset_mock is not _base_reset:
             # Overridden: as in the standard library, the override resets its subtree,
             # given what has been reset so far.
             done = seen if visited is None else visited
@@ -418,11 +417,7 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
                     if issubclass(type(child), mock_type):
                         pending.append((child, reset_return, reset_effect) if flagged else child)
                     continue
-                if (
-                    not quick
-                    or kind._mock_reset_hook is not None
-                    or kind.reset_mock is not base_reset
-                ):
+                if not quick or not _resets_plainly(kind):
                     pending.append((child, reset_return, reset_effect) if flagged else child)
                     continue
                 plain = kind
@@ -440,17 +435,13 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
                     drop(name, None)
             ret = below.get("_mock_return_value")
             if ret is not None and ret is not child:
-                # _untouched(ret), inlined: most children were called once and hold a
-                # return value nobody used.
+                # Most children were called once and hold a return value nobody used, of
+                # their own class: _untouched(ret) is inlined for that class.
                 made = type(ret)
-                if made is plain or (
-                    issubclass(made, mock_type)
-                    and made._mock_reset_hook is None
-                    and made.reset_mock is base_reset
-                ):
+                if made is plain:
                     if not ret.__dict__.keys() <= inert_keys:
                         pending.append(ret)
-                elif issubclass(made, mock_type):
+                elif issubclass(made, mock_type) and not _untouched(ret):
                     pending.append(ret)
         if not quick:
             # Children are visited in the order they were made (which decides the flags of
@@ -458,14 +449,14 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
             pending[start:] = reversed(pending[start:])
 
 
+def _resets_plainly(kind: Any) -> bool:
+    """Whether mocks of ``kind`` reset the plain way (no reset hook, no own reset_mock)."""
+    return kind._mock_reset_hook is None and kind.reset_mock is _base_reset
+
+
 def _untouched(made: Any) -> bool:
     """Whether a return value holds nothing reset_mock would change (a call made it)."""
-    kind = type(made)
-    return (
-        made.__dict__.keys() <= _INERT_KEYS
-        and kind._mock_reset_hook is None
-        and kind.reset_mock is _base_reset
-    )
+    return made.__dict__.keys() <= _INERT_KEYS and _resets_plainly(type(made))
 
 
 # Bound by _noncallable (which imports this module) to NonCallableMock and its reset_mock.

@@ -20,7 +20,12 @@ class AsyncMagicMixin(MagicMixin):
     """
 
 
-class AsyncMock(AsyncMockMixin, AsyncMagicMixin, Mock):
+class AsyncMock(
+    # The standard library's bases in its order (the MRO is public).
+    AsyncMockMixin,
+    AsyncMagicMixin,
+    Mock,
+):
     """A mock whose calls return coroutines; await assertions record when they run.
 
     .. versionadded:: 0.1.0

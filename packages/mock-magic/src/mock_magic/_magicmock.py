@@ -52,7 +52,11 @@ def _add_spec_and_magics(self: Any, spec: Any, spec_set: bool = False) -> None:
     apply_magics(self)
 
 
-class NonCallableMagicMock(MagicMixin, NonCallableMock):
+class NonCallableMagicMock(
+    # The standard library's bases in its order (the MRO is public).
+    MagicMixin,
+    NonCallableMock,
+):
     """A ``MagicMock`` that cannot be called.
 
     .. versionadded:: 0.1.0

@@ -47,11 +47,7 @@ class MagicProxy:
             owner.__dict__.setdefault(name, found)
             return found
         methods = owner._mock_methods
-        if (
-            methods is not None
-            and name not in methods
-            and not (owner._mock_sealed and not owner._mock_grows_sealed)
-        ):
+        if methods is not None and name not in methods and not owner._mock_sealed:
             # A spec given after creation (AsyncMock, ThreadingMock keep their proxies). A
             # sealed mock refuses first, in _get_child_mock below, as the stdlib's does.
             raise AttributeError(f"Mock object has no attribute {name!r}")
