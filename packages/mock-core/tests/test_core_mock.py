@@ -42,8 +42,10 @@ class Sample:
 
 
 def kind(mock: Any) -> type:
-    """The mock class ``mock`` was made from (each mock has a private subclass of it)."""
-    return next(c for c in type(mock).__mro__ if "_mock_derived_from" not in c.__dict__)
+    """The mock class ``mock`` was made from: each mock's class is a subclass of its own, and
+    the class it derives from comes next in the MRO, as in the standard library."""
+    cls: type = type(mock).__mro__[1]
+    return cls
 
 
 # -- construction ----------------------------------------------------------------------

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from . import _noncallable
-from ._noncallable import NonCallableMock
+from ._await import AsyncMockMixin
+from ._classes import MockClassType
+from ._classes import RINGS
+from ._noncallable import NonCallableMock, _dict_of
 from ._recording import check_and_record, links_changed, record_call, run_side_effect
 from ._sentinel import DEFAULT
 
@@ -93,32 +96,48 @@ _step_by_step_call = CallableMixin.__call__
 
 
 def _fused_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
-    # Everything CallableMixin.__call__ does, in one frame.
-    if self._mock_delegate is not None:
+    # Everything CallableMixin.__call__ does, in one frame. The mock's state is read from its
+    # instance dict with the class defaults written out, and the plugins' settings from its
+    # ring's source: each mock has a class of its own, new to the type-attribute cache (see
+    # _noncallable._dict_of).
+    store = _dict_of(self)
+    if store.get("_mock_delegate") is not None:
         return _step_by_step_call(self, *args, **kwargs)
     pair = _new_call(_Call, (args, kwargs))
-    store = self.__dict__
     store["_mock_called"] = True
     store["_mock_call_args"] = pair
-    self._mock_tally.append(None)
-    self._mock_call_args_list.append(pair)
-    self._mock_mock_calls.append(_new_call(_Call, ("", args, kwargs)))
-    if self._mock_new_parent is not None:
+    # The lists are made on first use (see _noncallable._lazy), each on its own: any of them
+    # may exist already (read, or assigned) before the first call.
+    found = store.get("_mock_tally")
+    if found is None:
+        found = store.setdefault("_mock_tally", [])
+    found.append(None)
+    found = store.get("_mock_call_args_list")
+    if found is None:
+        found = store.setdefault("_mock_call_args_list", _CallList())
+    found.append(pair)
+    found = store.get("_mock_mock_calls")
+    if found is None:
+        found = store.setdefault("_mock_mock_calls", _CallList())
+    found.append(_new_call(_Call, ("", args, kwargs)))
+    if store.get("_mock_new_parent") is not None:
         _record_up(self, args, kwargs)
-    observers = self._mock_observers
+    ring = RINGS.get(type(self))
+    source = type(self) if ring is None or ring.source is None else ring.source
+    observers = source._mock_observers
     if observers:
         for observer in observers:
             observer(self, pair)
     result = DEFAULT
-    effect = self._mock_side_effect
+    effect = store.get("_mock_side_effect")
     if effect is not None:
         result = run_side_effect(self, effect, args, kwargs)
     if result is DEFAULT:
-        result = self._mock_return_value
+        result = store.get("_mock_return_value", DEFAULT)
         if result is DEFAULT:
-            wrapped = self._mock_wraps
+            wrapped = store.get("_mock_wraps")
             result = self.return_value if wrapped is None else wrapped(*args, **kwargs)
-    after = self._mock_after_observers
+    after = source._mock_after_observers
     if after:
         for observer in after:
             observer(self, pair)
@@ -139,7 +158,18 @@ def _choose_call(cls: type) -> None:
         hooks = (getattr(cls, hook) is not getattr(CallableMixin, hook) for hook in _HOOKS)
         chosen = _step_by_step_call if any(hooks) else _fused_call
     if cls.__dict__.get("__call__") is not chosen:
-        type.__setattr__(cls, "__call__", chosen)
+        # Through the metaclass on a mock's own class, which records the write.
+        (setattr if isinstance(cls, MockClassType) else type.__setattr__)(cls, "__call__", chosen)
+
+
+def _async_call_for(origin: type) -> Any:
+    """The ``__call__`` that a class ``(AsyncMockMixin, origin)`` gets, or None to inherit."""
+    if not issubclass(origin, CallableMixin) or origin.__call__ not in (
+        _fused_call,
+        _step_by_step_call,
+    ):
+        return None
+    return AsyncMockMixin._mock_async_call  # type: ignore[attr-defined]
 
 
 class Mock(
@@ -170,7 +200,7 @@ class Mock(
         # CallableMixin.__init__ and NonCallableMock.__init__ folded into one frame for
         # the common cases; anything unusual takes the general route.
         if spec is None and spec_set is None and not kwargs and wraps is None:
-            store = self.__dict__
+            store = _dict_of(self)
             if (
                 parent is not None or name is not None or _new_name or _new_parent is not None
             ) and ("_mock_planned" in store):
@@ -197,7 +227,7 @@ class Mock(
         )  # fmt: skip
 
 
-from ._call import _Call  # noqa: E402
+from ._call import _Call, _CallList  # noqa: E402
 from ._recording import _record_up  # noqa: E402
 
 _noncallable._CallableMixin = CallableMixin

@@ -1,22 +1,32 @@
-"""The classes mock instances live on.
+"""The class each mock lives on: one of its own, for its whole life.
 
-In the standard library every mock gets a class of its own at creation, so that
-``type(m).prop = PropertyMock()`` or a magic method set on one mock never reaches
-another. A class costs several microseconds to create, so here mocks of one kind
-share a hidden *generation* class, and a mock gets a private class only when
-something must live on the class for it alone:
+As in the standard library, every mock is an instance of a class made for it alone, so
+whatever is written through ``type(m)`` (a property, a magic method, a signature check)
+reaches ``m`` and nothing else, and ``type(a) is type(b)`` only holds between a mock and
+nobody. Copies (``copy.copy(m)``, ``type(m)()``) are instances of a subclass of ``m``'s
+class, sharing what was configured on it, as there.
 
-* internally (a magic method set or deleted, a signature check installed) the
-  mock is moved onto a new private class;
-* when user code changes a generation class through ``type(m)``, the class's
-  metaclass intercepts the change, works out which mock was meant (the only
-  live instance, or the expression the caller passed to ``type()``, read from
-  its bytecode), hands the class to that mock alone and moves every other
-  instance onto a fresh generation. See ``_claim``.
+Making a class costs several microseconds: most of what creating a mock costs in the
+standard library. So the classes of mocks that are gone are used again. Each kind of mock
+(the class the user instantiates, plus the class-level defaults a package above registered
+for it) has a :class:`Ring` of classes. A new mock takes the class at the ring's head if
+nothing refers to that class any more (its reference count is back at what it was when the
+class was made, it has no weak references and no subclasses) and puts it back at the tail;
+a class whose mock is still alive stays in the ring for a later turn, or, once the ring is
+full, is left to its mock and replaced by a new class. Either way it is one check per new
+mock, whatever the number of live mocks or the size of the heap.
 
-Classes are private or generation classes; both derive from a *base*: the
-user-facing class itself, or a shared class of defaults that a package above
-registered for it (mock-magic's magic methods).
+What is written on such a class through ``type(m)`` goes through the classes' metaclass,
+which records the names and moves the class to a second metaclass, so that a pristine class
+is told from a changed one by ``type(cls)`` alone; the names are put back as they were, and
+the first metaclass with them, before the class is used again.
+
+Hot paths avoid looking attributes up on a mock's own class where they can: each class is
+new to the interpreter's type-attribute cache, and a lookup that misses it walks the MRO.
+
+Where reference counts cannot be trusted (PyPy, free-threaded builds), or a kind runs code
+of its own whenever a class of it is made (a metaclass or ``__init_subclass__`` of the
+user's), every mock gets a new class, exactly as in the standard library.
 """
 
 from __future__ import annotations
@@ -25,262 +35,409 @@ import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from types import FrameType
     from typing import Any, Callable
 
 __all__ = [
-    "derived_class",
-    "generation_class",
+    "POOLING",
+    "ChangedMockClassType",
+    "DerivedMockClassType",
+    "MockClassType",
+    "Ring",
+    "derived_instance",
+    "new_mock",
     "origin_of",
-    "private_class",
+    "owner_of",
+    "pristine",
+    "ring_for",
     "set_class",
-    "sole_instance",
+    "settle",
 ]
 
-# object's own __class__ slot: mocks shadow ``__class__`` with a spec-aware
-# property, so assignment has to go through the slot itself.
+# object's own __class__ slot: mocks shadow ``__class__`` with a spec-aware property, so
+# moving a mock to another class goes through the slot itself.
 set_class = object.__dict__["__class__"].__set__
 
-_DERIVED = "_mock_derived_from"
-_PRIVATE = "_mock_private"
-_GENERATION = "_mock_generation"
 
-# Generation classes are remembered on the classes they serve, never in module-level
-# dicts, so that a mock class made at run time (``class X(MagicMock)`` in a test) is
-# freed with everything it refers to.
-_GENERATIONS = "_mock_generations"  # on a user-facing class: {defaults key: generation}
-_DEFAULT = "_mock_default_generation"  # on a class: (that class, where its mocks go)
+def _counts_are_exact() -> bool:
+    """Whether a class's reference count says who still holds it (CPython with a GIL)."""
+    if sys.implementation.name != "cpython":
+        return False
+    # Free-threaded builds count references to types lazily (deferred and per thread).
+    abiflags = getattr(sys, "abiflags", None)
+    if abiflags is not None:
+        return "t" not in abiflags
+    if not hasattr(sys, "_is_gil_enabled"):  # before 3.13 there is no free-threaded build
+        return True
+    import sysconfig
 
-
-def origin_of(cls: type) -> type:
-    """The user-facing class a (possibly derived) mock class stands for."""
-    found = cls.__dict__.get(_DERIVED)
-    return found if found is not None else cls
-
-
-def derived_class(
-    origin: type, namespace: dict[str, Any], private: bool, base: type | None = None
-) -> type:
-    body: dict[str, Any] = {
-        "__module__": origin.__module__,
-        "__doc__": origin.__doc__,
-        _DERIVED: origin,
-    }
-    if private:
-        body[_PRIVATE] = True
-    body.update(namespace)
-    parent = base if base is not None else origin
-    return type(parent)(origin.__name__, (parent,), body)
+    return not sysconfig.get_config_var("Py_GIL_DISABLED")
 
 
-class _GenerationType(type):
-    """Metaclass of generation classes: a change through ``type(m)`` is for one mock."""
+#: Whether classes are used again at all; off where reference counts are not exact.
+POOLING = _counts_are_exact()
+
+if POOLING:
+    from _collections import deque
+    from _weakref import getweakrefcount, ref as _weak_ref
+
+    _refs = sys.getrefcount
+else:  # pragma: no cover - PyPy and free-threaded builds
+    from collections import deque
+    from weakref import getweakrefcount, ref as _weak_ref
+
+#: Classes kept per ring, and in all rings together. A ring grows only while the class at
+#: its head is in use when a mock is made, that is while that many of its mocks are alive
+#: at once (mocks in reference cycles, as most are, live on until the cyclic GC runs).
+#: Past these, classes are made as in the standard library. An idle class costs 2.5 KB
+#: (a Mock's) to 4.5 KB (a MagicMock's, with its magic-method proxies).
+CAP = 1024
+BUDGET = 2048
+_kept = 0  # classes in all rings
+
+#: The ring of every class kept in one. Hot paths find a mock's settings through it rather
+#: than on the mock's class (see the module docstring).
+RINGS: dict[type, Ring] = {}
+
+# Writing these changes what a class *is*; such a class is never used again.
+_STRUCTURAL = frozenset({"__bases__", "__class__", "__name__", "__qualname__", "_mock_cell"})
+
+_object_new = object.__new__
+
+
+class MockClassType(type):
+    """Metaclass of the classes that mocks are reused on: records what is written on them.
+
+    Only classes that may be used again have it (see the module docstring); it changes
+    nothing about the write itself. A class written on moves to :class:`ChangedMockClassType`
+    until it is put back.
+
+    .. versionadded:: 0.2.0
+    """
 
     def __setattr__(cls, name: str, value: Any) -> None:
-        _claim(cls, sys._getframe(1))
+        _note(cls, name)
         type.__setattr__(cls, name, value)
 
     def __delattr__(cls, name: str) -> None:
-        _claim(cls, sys._getframe(1))
+        _note(cls, name)
         type.__delattr__(cls, name)
 
 
-_metas: dict[type, type] = {type: _GenerationType}
+class ChangedMockClassType(MockClassType):
+    """Metaclass of a reusable mock class that something was written on since it was made.
 
-
-def _generation_meta(meta: type) -> type:
-    found = _metas.get(meta)
-    if found is None:
-        # A user subclass with a metaclass of its own keeps it.
-        found = type(f"{meta.__name__}Generation", (_GenerationType, meta), {})
-        found = _metas.setdefault(meta, found)
-    return found
-
-
-def generation_class(
-    origin: type, key: Any = None, body: dict[str, Any] | Callable[[], dict[str, Any]] | None = None
-) -> type:
-    """The class new mocks of ``origin`` are created on.
-
-    ``body`` holds defaults that every such mock shares (mock-magic's magic
-    methods), or makes them when the class does not exist yet; ``key`` names that
-    body, so each distinct body has its own class.
+    .. versionadded:: 0.2.0
     """
-    known = origin.__dict__.get(_GENERATIONS)
+
+
+class DerivedMockClassType(ChangedMockClassType):
+    """Metaclass of the subclasses of a reusable mock class (copies, ``type(m)()``).
+
+    A subclass of the "changed" metaclass: such classes are never reused, and the
+    metaclass must derive from that of a base that was written on.
+
+    .. versionadded:: 0.2.0
+    """
+
+
+def _note(cls: type, name: str) -> None:
+    touched = cls.__dict__.get("_mock_touched")
+    if touched is None:
+        type.__setattr__(cls, "_mock_touched", {name})
+        if type(cls) is MockClassType:
+            type.__setattr__(cls, "__class__", ChangedMockClassType)
+    else:
+        touched.add(name)
+
+
+def pristine(cls: type) -> bool:
+    """Whether ``cls`` is a reusable mock class that nothing was written on."""
+    return type(cls) is MockClassType
+
+
+class _Cell:
+    """Points from a class to the mock it was made for (weakly: the class must not keep it)."""
+
+    __slots__ = ("ref",)
+
+    def __init__(self) -> None:
+        self.ref: Any = None
+
+
+class Ring:
+    """The classes one kind of mock is made on, and how to make another.
+
+    ``classes`` holds ``(class, cell)`` pairs: the cell points back at the class's mock in
+    rings whose classes need it, and is None in the others.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = (
+        "base",
+        "bases",
+        "body",
+        "classes",
+        "key",
+        "members",
+        "meta",
+        "name",
+        "owned",
+        "plain_child",
+        "pooled",
+        "source",
+        "weak",
+    )
+
+    def __init__(
+        self,
+        origin: type,
+        key: Any,
+        bases: tuple[type, ...],
+        body: dict[str, Any],
+        owned: bool,
+        tracked: bool = False,
+    ) -> None:
+        #: What the ring is known by on its origin (which defaults its classes hold).
+        self.key = key
+        self.name = origin.__name__
+        self.bases = bases
+        #: What every class of the ring holds when it is new, and again when it is reused.
+        self.body = {
+            "__module__": origin.__module__,
+            "__doc__": origin.__doc__,
+            "_mock_origin": origin,
+            "_mock_ring": self,
+            **body,
+        }
+        #: Whether each class points back at its mock (for class-level reads of defaults).
+        self.owned = owned
+        meta = type(origin)
+        self.pooled = POOLING and meta is type and _plain_subclassing(origin)
+        self.meta: Callable[..., type] = MockClassType if self.pooled else meta
+        self.classes: Any = deque()
+        self.base = -1  # reference count of an unused class; measured on the first one
+        self.weak = -1
+        #: (child class, made directly?, plugin epoch): see _noncallable._plain_child.
+        self.plain_child: Any = None
+        #: Where the settings that plugins keep on classes (observers, child rules) are
+        #: read for this ring's mocks: its origin, whose classes inherit them; None when
+        #: the ring's bases are others (they are then read from each class).
+        self.source: Any = origin if bases == (origin,) else None
+        #: Every live class of the ring, for rings whose classes hold settings that change
+        #: when plugins register (see _noncallable._refresh_rings); None for the others.
+        self.members: Any = None
+        if tracked:
+            from _weakrefset import WeakSet
+
+            self.members = WeakSet()
+
+    def make(self) -> tuple[type, _Cell | None]:
+        body = dict(self.body)
+        cell = None
+        if self.owned:
+            body["_mock_cell"] = cell = _Cell()
+        made: type = self.meta(self.name, self.bases, body)
+        if self.members is not None:
+            self.members.add(made)
+        return made, cell
+
+
+# NonCallableMock.__init_subclass__, set by _noncallable (which imports this module).
+_own_init_subclass: Any = None
+
+
+def _plain_subclassing(origin: type) -> bool:
+    """Whether making a subclass of ``origin`` runs no code but mock-core's own."""
+    return getattr(origin.__init_subclass__, "__func__", None) is _own_init_subclass
+
+
+def ring_for(
+    origin: type,
+    key: Any,
+    body: dict[str, Any] | Callable[[], dict[str, Any]] | None,
+    bases: tuple[type, ...] | None = None,
+    owned: bool | None = None,
+    tracked: bool = False,
+) -> Ring:
+    """The ring of ``origin``'s mocks whose classes hold ``body`` (made once per ``key``).
+
+    ``owned``: whether each class points back at its mock (default: when ``body`` holds
+    defaults, which may need the mock when read from the class). ``tracked``: whether the
+    ring keeps a weak set of its classes (see :attr:`Ring.members`).
+
+    Rings are kept on ``origin`` itself, so a mock class made at run time (``class
+    X(MagicMock)`` in a test) goes with everything it refers to.
+    """
+    known = origin.__dict__.get("_mock_rings")
     if known is None:
         known = {}
-        type.__setattr__(origin, _GENERATIONS, known)
+        type.__setattr__(origin, "_mock_rings", known)
     found = known.get(key)
     if found is None:
         if callable(body):
             body = body()
-        found = known.setdefault(key, _new_generation(origin, key, body or {}))
+        if owned is None:
+            owned = bool(body)
+        made = Ring(origin, key, bases or (origin,), body or {}, owned, tracked)
+        found = known.setdefault(key, made)
     return found  # type: ignore[no-any-return]
 
 
-def default_generation(cls: type, key: Any, body: dict[str, Any] | None) -> type:
-    """Where ``cls()`` puts new mocks, remembered on ``cls`` for ``NonCallableMock.__new__``."""
-    found = generation_class(origin_of(cls), key, body)
-    type.__setattr__(cls, _DEFAULT, (cls, found))
-    return found
+def new_mock(ring: Ring) -> Any:
+    """A new, uninitialised mock on a class of ``ring`` that nobody else has."""
+    classes = ring.classes
+    if classes:
+        pair = classes.popleft()
+        cls = pair[0]
+        if _refs(cls) == ring.base and getweakrefcount(cls) == ring.weak:
+            if type(cls) is MockClassType or _restore(ring, cls):
+                # Made before it goes back: another thread then sees the class in use.
+                mock = _object_new(cls)
+                classes.append(pair)
+                cell = pair[1]
+                if cell is not None:
+                    cell.ref = _weak_ref(mock)
+                return mock
+            _evicted(cls)  # changed beyond repair, or too often: never used again
+        elif len(classes) < CAP - 1 and _kept < BUDGET:
+            classes.append(pair)  # its mock is alive: ask again on a later turn
+        else:
+            _evicted(cls)  # left to its mock, and freed with it; a new class takes its place
+        del pair
+    cls, cell = ring.make()
+    mock = None
+    if ring.pooled and len(classes) < CAP and _kept < BUDGET:
+        pair = (cls, cell)
+        RINGS[cls] = ring
+        count = _refs(cls)
+        if ring.base < 0:
+            ring.base = count
+            ring.weak = getweakrefcount(cls)
+        if count == ring.base:
+            mock = _object_new(cls)
+            classes.append(pair)
+            _added()
+        else:  # pragma: no cover - a class unlike the ring's first: never reused
+            del RINGS[cls]
+    if mock is None:
+        mock = _object_new(cls)
+    if cell is not None:
+        cell.ref = _weak_ref(mock)
+    return mock
 
 
-def _new_generation(origin: type, key: Any, defaults: dict[str, Any]) -> type:
-    body = {
-        "__module__": origin.__module__,
-        "__doc__": origin.__doc__,
-        _DERIVED: origin,
-        _GENERATION: key,
-        **defaults,
-    }
-    meta = _generation_meta(type(origin))
-    created: type = meta(origin.__name__, (origin,), body)
-    return created
+def _added() -> None:
+    global _kept
+    _kept += 1
 
 
-_BOOKKEEPING = frozenset(
-    {"__module__", "__doc__", _DERIVED, _GENERATION, _PRIVATE, _DEFAULT, "_mock_plain_child"}
-)
+def _evicted(cls: type) -> None:
+    global _kept
+    _kept -= 1
+    RINGS.pop(cls, None)
 
 
-def private_class(mock: Any, magic_names: frozenset[str] = frozenset()) -> type:
-    """The class owned by ``mock`` alone, moving it onto a new one if it shares its class."""
-    cls = type(mock)
-    namespace = cls.__dict__
-    if namespace.get(_PRIVATE):
-        return cls
-    origin = origin_of(cls)
-    # A generation's shared defaults come along, so the mock behaves the same.
-    carried = {k: v for k, v in namespace.items() if k not in _BOOKKEEPING}
-    new = derived_class(origin, carried, private=True)
-    set_class(mock, new)
-    return new
+#: Writes a class may see before it is retired: the interpreter gives a class only so
+#: many new versions (1,000 in CPython 3.12-3.15), and a class out of them is never found
+#: in the type-attribute cache again.
+REWRITES = 300
 
 
-def _instances(cls: type) -> list[Any]:
-    import gc
-
-    return [obj for obj in gc.get_referrers(cls) if type(obj) is cls]
-
-
-def _claim(cls: type, frame: FrameType | None) -> None:
-    """Make generation class ``cls`` private to the mock user code meant."""
-    namespace = cls.__dict__
-    if _GENERATION not in namespace or namespace.get(_PRIVATE):
-        return
-    origin = origin_of(cls)
-    key = namespace[_GENERATION]
-    defaults = {k: v for k, v in namespace.items() if k not in _BOOKKEEPING}
-    known = origin.__dict__.get(_GENERATIONS)
-    if known is not None and known.get(key) is cls:
-        # From now on new mocks of this kind are created on a fresh class.
-        del known[key]
-    remembered = origin.__dict__.get(_DEFAULT)
-    if remembered is not None and remembered[1] is cls:
-        # Reset, not delete: on NonCallableMock itself the class-body default is the only
-        # value, and without it every later NonCallableMock() fails.
-        type.__setattr__(origin, _DEFAULT, None)
-    instances = _instances(cls)
-    target = None
-    if len(instances) > 1 and frame is not None:
-        named = _type_argument(frame)
-        if named is not None and type(named) is cls:
-            target = named
-    elif len(instances) == 1:
-        # The only mock on the class is the one meant: it keeps the class.
-        target = instances[0]
-    if target is not None or len(instances) <= 1:
-        others = [obj for obj in instances if obj is not target]
-        if others:
-            fresh = generation_class(origin, key, defaults)
-            for obj in others:
-                set_class(obj, fresh)
-    # Otherwise the mock cannot be told apart: the change reaches every mock that
-    # shares the class now (never the mocks created later).
-    type.__setattr__(cls, _PRIVATE, True)
+def _restore(ring: Ring, cls: type) -> bool:
+    """Put back what was written on ``cls`` through ``type(m)``; False if it can't be."""
+    own = cls.__dict__
+    touched = own["_mock_touched"]
+    rewrites = own.get("_mock_rewrites", 0) + 2 * len(touched) + 2
+    if not touched.isdisjoint(_STRUCTURAL) or rewrites > REWRITES:
+        return False
+    body = ring.body
+    for name in touched:
+        if name in body:
+            if own.get(name, body) is not body[name]:
+                type.__setattr__(cls, name, body[name])
+        elif name in own:
+            type.__delattr__(cls, name)
+    type.__delattr__(cls, "_mock_touched")
+    type.__setattr__(cls, "_mock_rewrites", rewrites)
+    type.__setattr__(cls, "__class__", MockClassType)
+    return True
 
 
-def sole_instance(cls: type, frame: FrameType | None) -> Any:
-    """The mock a read through ``type(m)`` meant, or None when it cannot be told."""
-    if cls.__dict__.get(_PRIVATE) and _GENERATION not in cls.__dict__:
-        instances = _instances(cls)
-        return instances[0] if len(instances) == 1 else None
-    if frame is not None:
-        named = _type_argument(frame)
-        if named is not None and type(named) is cls:
-            return named
-    instances = _instances(cls)
-    return instances[0] if len(instances) == 1 else None
+def settle(mock: Any, ring: Ring) -> bool:
+    """Move a mock that is being made to a class of ``ring``, if nobody can tell.
 
-
-# -- reading ``type(<expr>)`` back from the caller's bytecode ---------------------
-
-_CALLS = {"CALL", "CALL_FUNCTION", "PRECALL"}
-_LOADS = {"LOAD_FAST", "LOAD_DEREF", "LOAD_NAME", "LOAD_GLOBAL", "LOAD_CLASSDEREF",
-          "LOAD_FAST_CHECK", "LOAD_FAST_BORROW"}  # fmt: skip
-
-
-def _type_argument(frame: FrameType) -> Any:
-    """Evaluate again the simple expression ``x`` or ``x.a.b`` the frame just passed to ``type``.
-
-    Looks a few instructions back from the current one for ``type(<name>.<attr>...)``;
-    only plain names and attribute chains are replayed (reading attributes that were
-    just read). Anything else gives None.
+    For a constructor that learns late which defaults the mock's class should hold (a
+    spec given to a MagicMock): moving is cheaper than changing the class, and nobody can
+    tell while the class is still pristine and referred to by nothing but the mock.
+    Returns whether the mock moved; if not, the caller changes the class instead.
     """
-    try:
-        import dis
+    cls = type(mock)
+    current: Ring | None = cls.__dict__.get("_mock_ring")
+    if current is None or not current.pooled or not ring.pooled:
+        return False
+    classes = current.classes
+    if not classes or classes[-1][0] is not cls:
+        return False
+    pair = classes.pop()
+    if pair[0] is not cls:  # another thread came in between
+        classes.append(pair)
+        return False
+    if (
+        _refs(cls) != current.base + 1
+        or getweakrefcount(cls) != current.weak
+        or type(cls) is not MockClassType
+    ):
+        classes.append(pair)
+        return False
+    moved = new_mock(ring)
+    set_class(mock, type(moved))
+    cell = type(moved).__dict__.get("_mock_cell")
+    if cell is not None:
+        cell.ref = _weak_ref(mock)
+    classes.append(pair)
+    return True
 
-        instructions = [
-            ins
-            for ins in dis.get_instructions(frame.f_code)
-            if ins.opname not in ("CACHE", "NOP", "EXTENDED_ARG", "PRECALL")
-        ]
-        here = next((i for i, ins in enumerate(instructions) if ins.offset == frame.f_lasti), None)
-        if here is None:
-            return None
-        for end in range(here - 1, max(-1, here - 16), -1):
-            ins = instructions[end]
-            if ins.opname not in _CALLS or ins.arg != 1:
-                continue
-            found = _replay(frame, instructions, end)
-            if found is not _NOTHING:
-                return found
+
+def derived_instance(cls: type, bases: tuple[type, ...] | None = None) -> Any:
+    """An instance of a new subclass of the mock class ``cls`` (``type(m)()``, copies).
+
+    As in the standard library, it shares what was configured on ``cls``; ``cls``'s own
+    mock is kept alive while it exists, since the defaults on ``cls`` resolve to it.
+    """
+    body: dict[str, Any] = {
+        "__module__": cls.__module__,
+        "__doc__": cls.__doc__,
+        "_mock_origin": origin_of(cls),
+        # Children are made the standard library's way: of the next class in the MRO.
+        "_mock_plain_children": False,
+        "_mock_ring": None,
+    }
+    owner = owner_of(cls)
+    if owner is not None:
+        body["_mock_keep"] = owner
+    cell = None
+    if "_mock_cell" in cls.__dict__ or "_mock_keep" in cls.__dict__:
+        body["_mock_cell"] = cell = _Cell()
+    meta = type(cls)
+    if isinstance(cls, MockClassType):
+        meta = DerivedMockClassType  # never reused, so never compared with a pristine class
+    new: type = meta(cls.__name__, bases or (cls,), body)
+    mock = _object_new(new)
+    if cell is not None:
+        cell.ref = _weak_ref(mock)
+    return mock
+
+
+def owner_of(cls: type) -> Any:
+    """The mock that the class ``cls`` was made for, or None (gone, or not a mock class)."""
+    cell = cls.__dict__.get("_mock_cell")
+    if cell is None:
         return None
-    except Exception:
-        return None
+    ref = cell.ref
+    return None if ref is None else ref()
 
 
-_NOTHING = object()
-
-
-def _replay(frame: FrameType, instructions: list[Any], call: int) -> Any:
-    index = call - 1
-    chain: list[str] = []
-    while index >= 0 and instructions[index].opname in ("LOAD_ATTR", "LOAD_METHOD"):
-        chain.append(instructions[index].argval)
-        index -= 1
-    if index < 1:
-        return _NOTHING
-    start = instructions[index]
-    callee = instructions[index - 1]
-    if start.opname not in _LOADS:
-        return _NOTHING
-    if callee.opname not in ("LOAD_GLOBAL", "LOAD_NAME") or callee.argval != "type":
-        return _NOTHING
-    value = _load(frame, start.opname, start.argval)
-    for name in reversed(chain):
-        value = getattr(value, name)
-    return value
-
-
-def _load(frame: FrameType, opname: str, name: str) -> Any:
-    if opname in ("LOAD_GLOBAL",):
-        if name in frame.f_globals:
-            return frame.f_globals[name]
-        return frame.f_builtins[name]
-    local = frame.f_locals
-    if name in local:
-        return local[name]
-    if name in frame.f_globals:
-        return frame.f_globals[name]
-    return frame.f_builtins[name]
+def origin_of(cls: type) -> type:
+    """The class the user asked for (``Mock``, ``MagicMock``, a subclass) behind ``cls``."""
+    return cls._mock_origin  # type: ignore[attr-defined, no-any-return]

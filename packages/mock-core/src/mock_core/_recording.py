@@ -9,6 +9,7 @@ moves, which keeps it exact under threads and still assignable.
 from __future__ import annotations
 
 from ._call import _Call, _CallList
+from ._classes import RINGS, MockClassType
 from ._names import LINK_NAMES
 from ._registry import Deferred, registry
 from ._sentinel import DEFAULT, _deleted
@@ -92,28 +93,36 @@ def _record_up(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None
     # Where a call is recorded above ``mock``, and under which names, depends only on the
     # links of ``mock`` and its ancestors, so it is worked out once (``_plan``) and kept on
     # ``mock`` until some mock's links change.
-    store = mock.__dict__
+    # (State is read from instance dicts: see _noncallable._dict_of.)
+    store = _dict_of(mock)
     plan = store.get("_mock_record_plan")
     if plan is None or plan[0] != _links_epoch:
         plan = _plan(mock)
         if plan[2] is None:
             store["_mock_record_plan"] = plan
     for node, shown, path in plan[1]:
+        above = _dict_of(node)
+        methods = above.get("method_calls")
+        if methods is None:
+            methods = above.setdefault("method_calls", _CallList())
         if path is _SKIP:
             # The standard library failed to name the next method path: this level got
             # its method_calls entry and nothing more.
-            node.method_calls.append(_new_call(_Call, (shown, args, kwargs)))
+            methods.append(_new_call(_Call, (shown, args, kwargs)))
             break
         entry = _new_call(_Call, (path, args, kwargs))
         if shown is path:
             # Along a chain of attributes both paths are the same string: one (immutable)
             # call object serves both lists, which halves what a call allocates on its
             # ancestors and what reset_mock later frees.
-            node.method_calls.append(entry)
+            methods.append(entry)
         elif shown is not _SKIP:
-            node.method_calls.append(_new_call(_Call, (shown, args, kwargs)))
-        if node._mock_delegate is None:
-            node._mock_mock_calls.append(entry)
+            methods.append(_new_call(_Call, (shown, args, kwargs)))
+        if above.get("_mock_delegate") is None:
+            calls = above.get("_mock_mock_calls")
+            if calls is None:
+                calls = above.setdefault("_mock_mock_calls", _CallList())
+            calls.append(entry)
         else:
             node.mock_calls.append(entry)
     if plan[2] is not None:
@@ -313,6 +322,8 @@ def run_side_effect(mock: Any, effect: Any, args: tuple[Any, ...], kwargs: dict[
 
 # Set by _noncallable, which imports this module.
 _check_and_set_parent: Any = None
+# A mock's instance dict without a lookup on its class: bound by _noncallable.
+_dict_of: Any = None
 
 # Names dropped from an instance dict by reset_mock; the class defaults take over.
 _RESET_KEYS = (
@@ -348,6 +359,8 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
     reset_keys = _RESET_SET
     reset_list = _RESET_KEYS
     inert_keys = _INERT_KEYS
+    rings = RINGS
+    pristine = MockClassType
     while pending:
         entry = pending.pop()
         if type(entry) is tuple:
@@ -403,12 +416,14 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
         if not children:
             continue
         start = len(pending)
-        # The last class seen to reset the plain way (no hook, no override of reset_mock):
-        # the children of one mock nearly always share it, so it is checked once.
+        # The ring of the last class seen to reset the plain way (no hook, no override of
+        # reset_mock): the children of one mock nearly always come from one ring, whose
+        # classes agree on that while nothing was written on them (see _classes; asked of
+        # RINGS and the metaclass, not of each class, which the type cache has not seen).
         plain = None
         for child in children.values():
             kind = type(child)
-            if kind is not plain:
+            if plain is None or rings.get(kind) is not plain or type(kind) is not pristine:
                 if not issubclass(kind, mock_type):
                     if child is _deleted or isinstance(child, Deferred):
                         continue
@@ -420,8 +435,8 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
                 if not quick or not _resets_plainly(kind):
                     pending.append((child, reset_return, reset_effect) if flagged else child)
                     continue
-                plain = kind
-            below = child.__dict__
+                plain = rings.get(kind) if type(kind) is pristine else None
+            below = _dict_of(child)
             if "_mock_children" in below or "_mock_delegate" in below:
                 pending.append(child)
                 continue
@@ -436,10 +451,10 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
             ret = below.get("_mock_return_value")
             if ret is not None and ret is not child:
                 # Most children were called once and hold a return value nobody used, of
-                # their own class: _untouched(ret) is inlined for that class.
+                # their own ring: _untouched(ret) is inlined for that case.
                 made = type(ret)
-                if made is plain:
-                    if not ret.__dict__.keys() <= inert_keys:
+                if plain is not None and rings.get(made) is plain and type(made) is pristine:
+                    if not _dict_of(ret).keys() <= inert_keys:
                         pending.append(ret)
                 elif issubclass(made, mock_type) and not _untouched(ret):
                     pending.append(ret)

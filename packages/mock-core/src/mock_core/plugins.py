@@ -25,7 +25,6 @@ is copied onto it as a plain tuple when something registers.
 from __future__ import annotations
 
 from ._call import _Call
-from ._classes import private_class
 from ._registry import (
     DISABLE_ENV_VAR,
     ENTRY_POINT_GROUP,
@@ -191,16 +190,15 @@ def install_signature_check(mock: Any, check: Callable[..., Any], signature: Any
     """
     from ._callable import _choose_call
 
-    table = registry.magic_table
-    names = table.supported if table is not None else frozenset()
-    cls = private_class(mock, names)
+    cls = type(mock)
 
     def _mock_check_sig(self: Any, /, *args: Any, **kwargs: Any) -> None:
         check(*args, **kwargs)
 
-    type.__setattr__(cls, "_mock_check_sig", _mock_check_sig)
+    # Through setattr: the class records what is written on it (mock_core._classes).
+    cls._mock_check_sig = _mock_check_sig
     if signature is not None:
-        type.__setattr__(cls, "__signature__", signature)
+        cls.__signature__ = signature
     _choose_call(cls)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from mock_core._util import (
     _is_async_func as _is_async_func,
-    _is_async_obj as _is_async_obj,
     _MockIter as _MockIter,
 )
 
@@ -18,6 +17,7 @@ from ._asyncmock import (
     AsyncMagicMixin,
     AsyncMock,
     _AsyncIterator as _AsyncIterator,
+    _is_async_obj as _is_async_obj,
 )
 from ._magicmock import (
     MagicMixin,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from mock_core import AsyncMockMixin, Mock
+from mock_core import AsyncMockMixin, Mock, _is_instance_mock
+from mock_core._util import _is_async_obj as _is_async_obj_in_core
 
 from ._magicmock import MagicMixin
 
@@ -10,7 +11,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Iterator
 
-__all__ = ["AsyncMagicMixin", "AsyncMock", "_AsyncIterator"]
+__all__ = ["AsyncMagicMixin", "AsyncMock", "_AsyncIterator", "_is_async_obj"]
 
 
 class AsyncMagicMixin(MagicMixin):
@@ -45,3 +46,15 @@ class _AsyncIterator:
         for item in self.iterator:
             return item
         raise StopAsyncIteration
+
+
+def _is_async_obj(obj: Any) -> bool:
+    """Whether ``obj`` is a coroutine function or awaitable; of mocks, only AsyncMocks are.
+
+    A mock that records awaits without being an ``AsyncMock`` (``Mock(spec=coroutine
+    function)``) is not async here, as in the standard library (which asks
+    ``isinstance(obj, AsyncMock)``, so a spec's ``__class__`` counts too).
+    """
+    if _is_instance_mock(obj) and not isinstance(obj, AsyncMock):
+        return False
+    return _is_async_obj_in_core(obj)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from mock_core import Mock, NonCallableMock
+from mock_core._classes import DerivedMockClassType, pristine
+from mock_core._noncallable import _dict_of
 
 from ._proxy import apply_magics, defaults_for
 from ._tables import PRECONFIGURED
@@ -30,8 +32,16 @@ class MagicMixin:
     _mock_class_defaults = staticmethod(_magic_defaults)
 
     def __init__(self, /, *args: Any, **kw: Any) -> None:
+        # Whether the mock's class holds the defaults as its ring made them; asked of the
+        # metaclass, not of the class, which is new to the type-attribute cache.
+        # (No local holds the class: apply_magics may move the mock to another one if
+        # nothing but the mock refers to it; see mock_core._classes.settle.)
+        if type(type(self)) is DerivedMockClassType:
+            # A copy's class, or ``type(m)()``'s: like the standard library, give it
+            # proxies of its own first, for configuration in ``kw``.
+            apply_magics(self)
         super().__init__(*args, **kw)
-        if self._mock_methods is not None:  # type: ignore[attr-defined]
+        if _dict_of(self).get("_mock_methods") is not None or not pristine(type(self)):
             apply_magics(self)
 
     def _mock_set_magics(self) -> None:

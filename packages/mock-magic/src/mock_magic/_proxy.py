@@ -1,19 +1,18 @@
-"""Magic methods that live on a shared class and make their mocks on first use.
+"""Magic methods that make their mocks on first use.
 
-Mocks share a hidden generation class until one of them needs a class of its
-own (see ``mock_core._classes``). For ``MagicMock`` that class holds one
-:class:`MagicProxy` per preconfigured magic name; a proxy creates the instance's
-magic-method mock the first time the magic is used and keeps it in the
-instance, so creating a ``MagicMock`` costs nothing per magic method. A spec
-without some magics puts the mock on a class without them.
+As in the standard library, a ``MagicMock``'s own class holds one :class:`MagicProxy`
+per preconfigured magic name; the first use of a magic (``str(m)``, ``m.__str__``,
+``type(m).__str__``) makes the mock behind it and puts that mock on the class and on the
+instance in the proxy's place. The proxies themselves hold nothing per mock: the classes
+mock-core reuses carry them from one mock to the next (see ``mock_core._classes``), and a
+proxy finds its mock from the class it was found on.
 """
 
 from __future__ import annotations
 
-import sys
-
 from mock_core import _deleted
-from mock_core._classes import generation_class, origin_of, set_class, sole_instance
+from mock_core._classes import owner_of, pristine, ring_for, settle
+from mock_core._util import state_lock
 
 from ._tables import PRECONFIGURED, configure_default
 
@@ -25,7 +24,7 @@ __all__ = ["MagicProxy", "apply_magics", "defaults_for"]
 
 
 class MagicProxy:
-    """Stands for one magic method on a shared class; hands out the instance's mock.
+    """Stands for one magic method on a mock's class until it is first used.
 
     .. versionadded:: 0.1.0
     """
@@ -34,52 +33,52 @@ class MagicProxy:
 
     def __init__(self, name: str, parent: Any = None) -> None:
         self.name = name
-        # Kept for code written against the standard library's signature.
+        # For proxies made by hand, as the standard library's are: the mock they serve.
         self.parent = parent
 
     def create_mock(self, parent: Any = None) -> Any:
+        """Make the magic-method mock of ``parent`` and put it in this proxy's place."""
         owner = parent if parent is not None else self.parent
         name = self.name
-        children = owner._mock_children
-        found = children.get(name)
-        if found is not None and found is not _deleted:
-            # Made before (the instance dict lost it to a spec change): keep it.
-            owner.__dict__.setdefault(name, found)
-            return found
-        methods = owner._mock_methods
-        if methods is not None and name not in methods and not owner._mock_sealed:
-            # A spec given after creation (AsyncMock, ThreadingMock keep their proxies). A
-            # sealed mock refuses first, in _get_child_mock below, as the stdlib's does.
-            raise AttributeError(f"Mock object has no attribute {name!r}")
-        method = owner._get_child_mock(name=name, _new_name=name, _new_parent=owner)
-        configure_default(owner, method, name)
         # Concurrent first uses must agree on one mock.
-        found = children.setdefault(name, method)
-        if found is _deleted:
-            # The proxy is only reachable while the magic is allowed: the marker is left
-            # over from a spec that had removed the name.
-            children[name] = found = method
-        owner.__dict__.setdefault(name, found)
-        return found
+        with state_lock():
+            found = owner._mock_children.get(name)
+            if found is not None and found is not _deleted and found is owner.__dict__.get(name):
+                return found
+            method = owner._get_child_mock(name=name, _new_name=name, _new_parent=owner)
+            # Through the mock's own __setattr__, as the standard library does: that refuses
+            # a name the spec lacks, and puts the mock on the class and the instance.
+            setattr(owner, name, method)
+            configure_default(owner, method, name)
+        return method
 
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
-        if obj is None:
-            # ``type(m).__str__``: find the mock that was meant.
-            if owner is not None:
-                obj = sole_instance(owner, sys._getframe(1))
-            if obj is None:
-                return self
-        found = obj.__dict__.get(self.name)
-        if found is not None:
-            return found
-        return self.create_mock(obj)
+        if self.parent is not None:
+            return self.create_mock()
+        name = self.name
+        kind = type(obj) if obj is not None else owner
+        if obj is not None and kind.__dict__.get(name) is self:  # type: ignore[union-attr]
+            return self.create_mock(obj)
+        # Read from the class (``type(m).__str__``, ``ExitStack`` does) or from a copy,
+        # whose class derives from the mock's: the mock is the one the class was made for.
+        for klass in kind.__mro__ if kind is not None else ():
+            if klass.__dict__.get(name) is self:
+                mock = owner_of(klass)
+                if mock is not None:
+                    return self.create_mock(mock)
+                break
+        if obj is not None:
+            return self.create_mock(obj)
+        # The standard library's class keeps its mock alive; here a class does not (or it
+        # could never be used again), so once the mock is gone its unused magics are too.
+        raise AttributeError(f"{name}: the mock this class was made for no longer exists")
 
 
 _PROXIES = {name: MagicProxy(name) for name in PRECONFIGURED}
 
 
 def defaults_for(names: frozenset[str]) -> tuple[frozenset[str], dict[str, Any]]:
-    """The (key, body) of the shared class for mocks whose default magics are ``names``."""
+    """The (key, body) of the classes for mocks whose default magics are ``names``."""
     return names, {name: _PROXIES[name] for name in names}
 
 
@@ -90,7 +89,13 @@ _last_spec: tuple[Any, frozenset[str], tuple[str, ...]] = (None, PRECONFIGURED, 
 
 
 def apply_magics(mock: Any) -> None:
-    """Make the mock's magics match its spec (all preconfigured ones without a spec)."""
+    """Make the magics on the mock's class match its spec, as the standard library does.
+
+    Magics the spec lacks are removed (configured ones too); the allowed ones the class
+    does not hold get a proxy. A mock being made whose class is still pristine moves to a
+    class that holds just the allowed proxies instead (the same result, without changing
+    a class).
+    """
     global _last_spec
     refused: tuple[str, ...]
     methods = mock._mock_methods
@@ -102,34 +107,24 @@ def apply_magics(mock: Any) -> None:
         allowed = PRECONFIGURED.intersection(methods)
         refused = tuple(PRECONFIGURED - allowed)
         _last_spec = (methods, allowed, refused)
-    cls = type(mock)
-    namespace = cls.__dict__
-    removed = [name for name in refused if name in namespace]
-    if namespace.get("_mock_private"):
-        for name in removed:
-            type.__delattr__(cls, name)
-        for name in allowed:
-            # Configured magics are kept; missing ones come back as proxies.
-            if name not in namespace:
-                type.__setattr__(cls, name, _PROXIES[name])
-    else:
-        current = namespace.get("_mock_generation")
-        if current is not allowed and current != allowed:
+    # No local names the mock's class before settle(): it counts the references to it.
+    ring = type(mock).__dict__.get("_mock_ring")
+    if ring is not None and pristine(type(mock)):
+        if ring.key is allowed or ring.key == allowed:
+            return  # the class holds exactly these proxies already
+        origin = ring.body["_mock_origin"]
+        if ring.bases == (origin,):
 
             def body() -> dict[str, Any]:  # only needed the first time
                 return defaults_for(allowed)[1]
 
-            set_class(mock, generation_class(origin_of(cls), allowed, body))
-    store = mock.__dict__
-    for name in removed:
-        if name in store:
-            del store[name]
-            mock._mock_children[name] = _deleted
-    children = store.get("_mock_children")
-    if children:
-        # A magic mock made before the spec was narrowed is gone for good: allowing the
-        # name again later gives a fresh default, as in the stdlib. (mock-core may already
-        # have dropped it from the instance dict, so look at the children themselves.)
-        for name, child in children.items():
-            if child is not _deleted and name in PRECONFIGURED and name not in allowed:
-                children[name] = _deleted
+            if settle(mock, ring_for(origin, allowed, body)):
+                return
+    cls = type(mock)
+    namespace = cls.__dict__
+    for name in refused:
+        if name in namespace:
+            delattr(mock, name)
+    for name in allowed:
+        if name not in namespace:
+            setattr(cls, name, _PROXIES[name])

@@ -13,7 +13,6 @@ import sys
 
 from mock_core import DEFAULT
 from mock_core._call import _Call, _CallList
-from mock_core._classes import private_class
 from mock_core._noncallable import _is_instance_mock
 from mock_core._util import state_lock
 
@@ -176,13 +175,14 @@ def install_check(mock: Any, signature: Signature) -> None:
     .. versionadded:: 0.1.0
     """
     fast = compiled_checker(signature)
-    cls = private_class(mock)
-    set_attr = type.__setattr__
-    set_attr(cls, "_mock_check_sig", _sig_hook(fast, signature))
-    set_attr(cls, "__signature__", signature)
+    # The mock's own class; written through setattr, so that it records what was written
+    # and is put back before it is used for another mock (see mock_core._classes).
+    cls: Any = type(mock)
+    cls._mock_check_sig = _sig_hook(fast, signature)
+    cls.__signature__ = signature
     current = cls.__call__
     if _FUSED is not None and current is _FUSED:
-        set_attr(cls, "__call__", _checked_call(fast, signature, _FUSED))
+        cls.__call__ = _checked_call(fast, signature, _FUSED)
         return
     from mock_core._callable import _choose_call
 
