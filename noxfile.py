@@ -2,7 +2,8 @@
 
 Our own distributions are always installed from wheels built from this checkout, with the
 package index switched off for them (names like ``mock-core`` may exist on PyPI); only test
-and build tools come from the index.
+and build tools come from the index, at the versions locked in constraints/ (``nox -s lock``
+recompiles the locks; nothing else changes them).
 """
 
 from __future__ import annotations
@@ -26,14 +27,35 @@ nox.options.sessions = ["tests", "conformance", "lint", "typecheck", "docs", "bu
 
 ROOT = Path(__file__).resolve().parent
 PACKAGES = ("mock-core", "mock-magic", "mock-spec", "mock-patch", "mockkit")
-ALL_PYTHONS = ("3.9", "3.10", "3.11", "3.12", "3.13")
-TEST_TOOLS = ("pytest>=7", "hypothesis>=6")
-# mypy 2 no longer checks code for a Python 3.9 target (tool.mypy python_version).
-MYPY = "mypy>=1.14,<2"
+# Oldest first: the locks are compiled for the oldest (see `lock`).
+ALL_PYTHONS = ("3.10", "3.11", "3.12", "3.13", "3.14", "3.15")
+TEST_TOOLS = ("pytest", "hypothesis")
 # Tools that make their own environments (hatch) must not be pointed at the session's by
 # the variables nox sets for it, or uv installs their build requirements in the wrong place.
 NOT_THIS_VENV = {"VIRTUAL_ENV": None, "UV_PYTHON": None, "UV_PROJECT_ENVIRONMENT": None}
 DIST = ROOT / "dist"
+
+# A CI that is the same tomorrow: every tool a session installs, and the build backend of our
+# packages, come from a lock in constraints/ (compiled from the .in file next to it by `lock`).
+# The lock is applied through the environment rather than per install so that it also binds
+# what nox does not install itself: the backend `uv build` and hatch fetch, and the wheels the
+# tests build with pip in environments of their own.
+LOCKS = ROOT / "constraints"
+TOOLS_LOCK = LOCKS / "tools.txt"
+LOCK_VARIABLES = ("UV_CONSTRAINT", "UV_BUILD_CONSTRAINT", "PIP_CONSTRAINT")
+
+
+def _locked_by(lock: Path) -> dict[str, str]:
+    """The environment that makes uv and pip take every version from ``lock``."""
+    return dict.fromkeys(LOCK_VARIABLES, str(lock))
+
+
+def _use_lock(session: nox.Session, name: str) -> None:
+    """Make ``session`` take its tools from constraints/``name``.txt instead of the tools lock."""
+    session.env.update(_locked_by(LOCKS / f"{name}.txt"))
+
+
+os.environ.update(_locked_by(TOOLS_LOCK))
 
 
 def _pythons() -> list[str]:
@@ -117,9 +139,19 @@ def tests(session: nox.Session, package: str) -> None:
 
 @nox.session(python=PYTHONS)
 def conformance(session: nox.Session) -> None:
-    """Run CPython's own unittest.mock suite against mockkit, then the cross-package tests."""
+    """Run CPython's unittest.mock suites against mockkit, then the cross-package tests.
+
+    Two suites: this interpreter's own, where every test its standard library passes must
+    pass against mockkit (DEVIATIONS.md lists the exceptions), and the newest interpreter's,
+    for the newest behaviour on every Python (tests/conformance/newest_skips.md lists what
+    an older interpreter cannot run).
+    """
     _install_local(session, list(PACKAGES))
     session.install(*TEST_TOOLS)
+    # The runner finds the newest suite itself: the python3.N on PATH with the highest N
+    # (.ci/run puts every supported interpreter there, a chroot's behind a wrapper) copies its
+    # suite into a fresh directory under the temporary directory, which such a wrapper shares.
+    # MOCKKIT_NEWEST_PYTHON names another interpreter; posargs go to the runner.
     session.run("python", "tests/conformance/run_cpython_suite.py", *session.posargs)
     wheels = str(_build_wheels(session))
     session.run("pytest", "--durations=5", "tests", env={"MOCKKIT_WHEELS": wheels})
@@ -136,9 +168,8 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """Type-check every package's sources (and the typing tests) with mypy --strict."""
-    # pytest for the types of mockkit's pytest plugin; below 9, whose sources need Python 3.10
-    # and so cannot be read for the 3.9 target.
-    session.install(MYPY, "pytest>=7,<9")
+    _use_lock(session, "typecheck")  # constraints/typecheck.in says why
+    session.install("mypy", "pytest")  # pytest for the types of mockkit's pytest plugin
     session.run("mypy")  # the files and settings are in pyproject.toml
     # User code against mockkit's types, with the same settings (tests/typing/*.py says how
     # the expected errors are checked).
@@ -179,15 +210,14 @@ def build(session: nox.Session) -> None:
 
 
 # Not in the default run: `nox -s pytest-compat` checks mockkit's pytest plugin against each
-# major version of pytest it supports (pytest 9 needs Python 3.10 or later).
+# major version of pytest it supports.
 @nox.session(name="pytest-compat", python=PYTHONS, reuse_venv=False)
 @nox.parametrize("pytest_major", ["7", "8", "9"], ids=["pytest7", "pytest8", "pytest9"])
 def pytest_compat(session: nox.Session, pytest_major: str) -> None:
     """Run mockkit's tests (its pytest plugin above all) under pytest 7, 8 and 9."""
-    if pytest_major == "9" and session.python == "3.9":
-        session.skip("pytest 9 needs Python 3.10 or later")
+    _use_lock(session, f"pytest{pytest_major}")  # the tools lock holds a single pytest
     _install_local(session, ["mockkit"])
-    session.install(f"pytest=={pytest_major}.*", "hypothesis>=6")
+    session.install(*TEST_TOOLS)
     session.run("pytest", "packages/mockkit/tests", *session.posargs, env={"MOCKKIT_ISOLATED": "1"})
 
 
@@ -198,6 +228,8 @@ def demo(session: nox.Session) -> None:
     session.run("python", "examples/weather/run_demo.py")
 
 
+# `.ci/pythons nox -s bench` where the machine lacks some of the Pythons (3.14 and 3.15 come
+# from Debian's packages there).
 @nox.session(python=PYTHONS)
 def bench(session: nox.Session) -> None:
     """Time mockkit against the interpreter's unittest.mock (not part of the default run)."""
@@ -211,3 +243,46 @@ def bench(session: nox.Session) -> None:
     # Results and charts feed docs/benchmarks.rst, regenerated after each run.
     session.run("python", "benchmarks/run.py", *outputs, *session.posargs)
     session.run("python", "benchmarks/render_docs.py")
+
+
+# Differential and property tests, each path run by a pytest of its own (two test modules share
+# a name, and each package's conftest registers its own profiles).
+EXPLORED = (
+    "tests/differential",
+    "tests/reliability/test_reliability_faults.py",
+    "packages/mock-core/tests/test_core_differential.py",
+    "packages/mock-core/tests/test_core_laws.py",
+    "packages/mock-magic/tests/test_magic_differential.py",
+    "packages/mock-spec/tests/test_differential.py",
+    "packages/mock-spec/tests/test_hypothesis_signatures.py",
+    "packages/mock-patch/tests/test_differential.py",
+)
+
+
+# Not in the default run, which is deterministic (the conftests' default hypothesis profile is
+# derandomized, without an example database). `nox -s explore-3.15` searches with new random
+# examples and the large profile; what it finds becomes a regression test (an @example or a
+# plain test) or a documented exclusion, never a flaky default run.
+@nox.session(python=PYTHONS)
+def explore(session: nox.Session) -> None:
+    """Run the differential and property tests with the large, randomized hypothesis profile."""
+    _install_local(session, list(PACKAGES))
+    session.install(*TEST_TOOLS)
+    for path in EXPLORED:
+        session.run("pytest", path, *session.posargs, env={"HYPOTHESIS_PROFILE": "large"})
+
+
+# Not in the default run: the locks change only on purpose. `nox -s lock` adds what a .in file
+# gained and keeps every other pin; `nox -s lock -- --upgrade` (or `--upgrade-package NAME`)
+# moves them. Universal locks, for every supported Python from the oldest.
+@nox.session(venv_backend="uv")
+def lock(session: nox.Session) -> None:
+    """Recompile constraints/*.txt from constraints/*.in."""
+    for source in sorted(LOCKS.glob("*.in")):
+        session.run(
+            "uv", "pip", "compile", "--quiet", "--universal",
+            "--python-version", ALL_PYTHONS[0], "--custom-compile-command", "nox -s lock",
+            str(source.relative_to(ROOT)), "-o", str(source.with_suffix(".txt").relative_to(ROOT)),
+            *session.posargs,
+            env=dict.fromkeys(LOCK_VARIABLES),  # the old lock must not constrain the new one
+        )  # fmt: skip

@@ -24,6 +24,13 @@ def test_exactly_two_commands() -> None:
     assert suite.endswith("-m nox")
 
 
+def test_commands_install_the_locked_runner() -> None:
+    # nox and uv come from a lock in the repository, as every tool the sessions install does.
+    installs = {command.split(" && ")[0] for command in _commands()}
+    assert installs == {"python3 -m pip install -c constraints/nox.txt nox uv"}
+    assert (ROOT / "constraints" / "nox.txt").is_file()
+
+
 def test_ci_runs_the_test_command_as_written() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     last = [line for line in ci.splitlines() if line.strip() and not line.startswith("#")][-1]

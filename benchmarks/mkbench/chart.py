@@ -6,6 +6,7 @@ chart is asked for.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ def write_chart(doc: dict[str, Any], path: str | Path) -> None:
     ys = list(range(len(rows)))
     fig, ax = plt.subplots(figsize=(9.5, 0.26 * len(rows) + 1.9), dpi=110)
 
-    timed = [(y, r) for y, r in zip(ys, rows) if r["ratio"]]
+    timed = [(y, r) for y, r in zip(ys, rows, strict=False) if r["ratio"]]
     ratios = [float(r["ratio"]) for _, r in timed]
     # Bars grow from 1x: right means better than unittest.mock, left worse.
     ax.barh(
@@ -54,8 +55,12 @@ def write_chart(doc: dict[str, Any], path: str | Path) -> None:
         height=0.66,
         zorder=2,
     )
-    lower = [max(x - float(r["ratio_q1"] or x), 0.0) for x, (_, r) in zip(ratios, timed)]
-    upper = [max(float(r["ratio_q3"] or x) - x, 0.0) for x, (_, r) in zip(ratios, timed)]
+    lower = [
+        max(x - float(r["ratio_q1"] or x), 0.0) for x, (_, r) in zip(ratios, timed, strict=False)
+    ]
+    upper = [
+        max(float(r["ratio_q3"] or x) - x, 0.0) for x, (_, r) in zip(ratios, timed, strict=False)
+    ]
     ax.errorbar(
         ratios,
         [y for y, _ in timed],
@@ -65,7 +70,9 @@ def write_chart(doc: dict[str, Any], path: str | Path) -> None:
         lw=0.8,
         zorder=3,
     )
-    targets = [(y, float(r["target_ratio"])) for y, r in zip(ys, rows) if r["target_ratio"]]
+    targets = [
+        (y, float(r["target_ratio"])) for y, r in zip(ys, rows, strict=False) if r["target_ratio"]
+    ]
     ax.scatter(
         [t for _, t in targets],
         [y for y, _ in targets],
@@ -75,7 +82,11 @@ def write_chart(doc: dict[str, Any], path: str | Path) -> None:
         linewidths=1.6,
         zorder=4,
     )
-    refs = [(y, float(r["reference_ratio"])) for y, r in zip(ys, rows) if r["reference_ratio"]]
+    refs = [
+        (y, float(r["reference_ratio"]))
+        for y, r in zip(ys, rows, strict=False)
+        if r["reference_ratio"]
+    ]
     ax.scatter(
         [t for _, t in refs],
         [y for y, _ in refs],
@@ -86,7 +97,7 @@ def write_chart(doc: dict[str, Any], path: str | Path) -> None:
         zorder=4,
     )
     # Thin rules between groups of scenarios.
-    for y, (below, above) in enumerate(zip(rows, rows[1:])):
+    for y, (below, above) in enumerate(itertools.pairwise(rows)):
         if below["group"] != above["group"]:
             ax.axhline(y + 0.5, color="#bbbbbb", lw=0.6, zorder=1)
 

@@ -70,7 +70,7 @@ class TimeResult:
         base, other = self.samples.get("baseline"), self.samples.get(role)
         if not base or not other:
             return None
-        return Spread.of([b / o for b, o in zip(base, other)])
+        return Spread.of([b / o for b, o in zip(base, other, strict=False)])
 
 
 def round_order(keys: Sequence[str], index: int) -> list[str]:

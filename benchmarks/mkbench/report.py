@@ -120,7 +120,7 @@ def memory_row(result: MemoryResult, target_for: TargetFor) -> Row:
 def _paired(base: Sequence[float], other: Sequence[float]) -> Spread | None:
     if not base or not other:
         return None
-    return Spread.of([b / o for b, o in zip(base, other)])
+    return Spread.of([b / o for b, o in zip(base, other, strict=False)])
 
 
 def import_rows(
@@ -293,7 +293,8 @@ def table(rows: Sequence[Row], labels: dict[str, str]) -> str:
         if not line:
             return ""
         cells = [
-            c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(line, widths))
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(line, widths, strict=False))
         ]
         return "  ".join(cells).rstrip()
 

@@ -46,7 +46,7 @@ import unittest.mock as std_mock
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 import pytest
-from hypothesis import HealthCheck, note, settings, strategies as st
+from hypothesis import HealthCheck, given, note, settings, strategies as st
 from hypothesis.stateful import (
     Bundle,
     RuleBasedStateMachine,
@@ -118,11 +118,20 @@ EXCLUSIONS = {
     "__add__ works after seal, the root's does not); mockkit makes none. Not generated",
     "inspect-probes": "the standard library asks inspect.iscoroutinefunction() about the "
     "attributes of a spec, which creates _is_coroutine* children (and __code__, for a mock "
-    "specced on a function) on those that are mocks, e.g. mock_add_spec(C) while C.a is "
+    "specced on a function; __wrapped__, which it unwraps, for one specced on a classmethod "
+    "or staticmethod) on those that are mocks, e.g. mock_add_spec(C) while C.a is "
     "patched with that mock; mockkit tells coroutine functions apart without probing. "
     "Those names are not compared",
     "mock-below-itself": "attaching a mock below itself: the standard library's reprs then fail "
     "with a TypeError, mockkit's do not; the comparison stops there",
+    "code-flags-probe": "a magic mock specced on a plain function (patch('Klass.meth', "
+    "spec=True)) is an attribute of something the standard library then takes as a spec "
+    "(patch.multiple(module, Klass=DEFAULT, spec=True), Mock(spec=Klass)): its coroutine "
+    "probe reads the mock's __code__.co_flags & 128, records those calls on the mock "
+    "(call.__code__.co_flags.__and__(128), ...) and, the result being a truthy mock, takes "
+    "the sync function for a coroutine function (the spec's attribute becomes an AsyncMock). "
+    "mockkit reads no attribute of a mock to decide (DEVIATIONS.md), so once the stdlib has "
+    "probed one of the run's mocks a difference stops the comparison",
 }
 
 # The standard library failing inside its own code (not an error it means to raise): mockkit
@@ -721,7 +730,7 @@ def watchdog() -> Iterator[None]:
 
 
 # Children that inspect.iscoroutinefunction() leaves on a mock it is asked about.
-INSPECT_PROBES = frozenset({"_is_coroutine", "_is_coroutine_marker", "__code__"})
+INSPECT_PROBES = frozenset({"_is_coroutine", "_is_coroutine_marker", "__code__", "__wrapped__"})
 
 
 def public_dir(M: Any, m: Any) -> List[str]:
@@ -781,6 +790,9 @@ class MockkitVsStdlib(RuleBasedStateMachine):
         self.active_lists = (std_mock._patch._active_patches, mockkit._patch._active_patches)
         self.active_before = tuple(list(active) for active in self.active_lists)
         self.started: List[Pair] = []
+        # The standard library's side of every mock and patch result made in this run
+        # (EXCLUSIONS["code-flags-probe"] looks for its coroutine probe's traces on them).
+        self.std_made: List[Any] = []
         self.class_count = itertools.count()
 
     # -- infrastructure ---------------------------------------------------------------------
@@ -842,6 +854,11 @@ class MockkitVsStdlib(RuleBasedStateMachine):
             note("    (the standard library crashed: comparison stops here)")
             self.diverged = True
             return
+        if kit != std and self.stdlib_probed_a_mock():
+            # EXCLUSIONS["code-flags-probe"]
+            note("    (the standard library probed a mock's __code__: comparison stops here)")
+            self.diverged = True
+            return
         assert kit == std, f"{label}: mockkit differs from unittest.mock"
         raised = std[1:] if std[0] == "await-raise" else std
         if raised[0] == "raise" and any(
@@ -849,6 +866,16 @@ class MockkitVsStdlib(RuleBasedStateMachine):
         ):
             note("    (what the two did on the way there differs: comparison stops here)")
             self.diverged = True
+
+    def stdlib_probed_a_mock(self) -> bool:
+        """Whether the standard library's coroutine probe read ``__code__`` of a mock of this
+        run (EXCLUSIONS["code-flags-probe"]): the probe leaves a ``__code__`` child, and no
+        rule reads ``__code__`` itself."""
+        return any(
+            isinstance(made, std_mock.NonCallableMock)
+            and "__code__" in vars(made).get("_mock_children", {})
+            for made in self.std_made
+        )
 
     def kit_only(self, label: str, thunk: Thunk) -> Any:
         """Run ``thunk`` on mockkit alone (an excluded operation); return result or exception."""
@@ -866,6 +893,7 @@ class MockkitVsStdlib(RuleBasedStateMachine):
         if (is_mock(std_mock, std) or is_autospec_function(std)) and (
             is_mock(mockkit, kit) or is_autospec_function(kit)
         ):
+            self.std_made.append(std)
             return Pair(std, kit, label, autospec=autospec)
         return multiple()
 
@@ -896,7 +924,7 @@ class MockkitVsStdlib(RuleBasedStateMachine):
     def teardown(self) -> None:
         # A failing run must not leave patches behind for the next one (hypothesis would
         # call the next run flaky): stop what stopall could not, then forget the rest.
-        for active, before in zip(self.active_lists, self.active_before):
+        for active, before in zip(self.active_lists, self.active_before, strict=False):
             mine = [patcher for patcher in active if patcher not in before]
             for patcher in reversed(mine):
                 try:
@@ -1423,6 +1451,9 @@ class MockkitVsStdlib(RuleBasedStateMachine):
         pair.info["started"] = started
         if started:
             pair.info["result"] = results
+            made = results[STD]
+            # patch.multiple's dict (not a mock specced on dict, which isinstance would pass).
+            self.std_made.extend(made.values() if type(made) is dict else [made])
             self.started.append(pair)
         self.compare_targets(f"{label}.start()")
 
@@ -1525,3 +1556,76 @@ MockkitVsStdlib.TestCase.settings = settings(
     **_limits,
 )
 TestMockkitVsStdlib = MockkitVsStdlib.TestCase
+
+
+# -- regressions: runs the state machine once found, replayed step by step --------------------
+
+
+def _replay(steps: Callable[[MockkitVsStdlib], None]) -> MockkitVsStdlib:
+    machine = MockkitVsStdlib()
+    machine.make_modules()
+    try:
+        steps(machine)
+    finally:
+        machine.teardown()
+    return machine
+
+
+@settings(max_examples=1, database=None, deadline=None)
+@given(st.none())
+def test_replay_patch_multiple_spec_over_a_function_specced_mock(_: None) -> None:
+    # The standard library's coroutine probe records call.__code__.co_flags.__and__(128) on
+    # the patched method's mock (EXCLUSIONS["code-flags-probe"]): the comparison stops there.
+    def steps(machine: MockkitVsStdlib) -> None:
+        method = machine.patch_start("Klass.meth", {"spec": True})
+        machine.patch_multiple_start(["Klass"], True, {"spec": True})
+        machine.observe_pair("patched meth", machine.patched_mock(method))
+
+    assert _replay(steps).diverged == COMPARE
+
+
+@settings(max_examples=1, database=None, deadline=None)
+@given(st.none())
+def test_replay_add_spec_over_a_classmethod_specced_mock(_: None) -> None:
+    # The probe unwraps a mock specced on a classmethod, leaving a __wrapped__ child
+    # (EXCLUSIONS["inspect-probes"]): dir() is compared without it.
+    no_args: Sig = (0, 0, 0, False, (), False)
+    desc = ((("a", ("method", no_args)), ("attr", ("classmethod", no_args))), None, None, None)
+
+    def steps(machine: MockkitVsStdlib) -> None:
+        cls = machine.define_class(desc)
+        patched = machine.patch_object_start(cls, "attr", {"spec": True})
+        machine.add_spec_class(machine.patched_mock(patched), cls, False)
+
+    assert not _replay(steps).diverged
+
+
+@settings(max_examples=1, database=None, deadline=None)
+@given(st.none())
+def test_replay_patch_with_a_mock_specced_on_a_dict(_: None) -> None:
+    # A started patch's result that passes isinstance(..., dict) but is a mock.
+    def steps(machine: MockkitVsStdlib) -> None:
+        machine.patch_start("mapping", {"new_callable": "Mock", "spec_set": True, "create": True})
+
+    assert not _replay(steps).diverged
+
+
+def _probe_scenario(M: Any) -> Tuple[Any, ...]:
+    namespace: Dict[str, Any] = {}
+    exec(MODULE_SOURCE, namespace)
+    klass = namespace["Klass"]
+    with M.patch.object(klass, "meth", spec=True) as method:
+        specced = M.Mock(spec=klass)
+        kind = type(specced.meth).__name__
+    return kind, list(method.mock_calls)
+
+
+def test_a_mock_specced_on_a_function_is_not_probed_as_a_coroutine_function() -> None:
+    # DEVIATIONS.md: mockkit tells a sync function's mock from a coroutine function's without
+    # calling it or reading its attributes, so nothing is recorded and the attribute of a
+    # mock specced on the class stays a plain mock.
+    assert _probe_scenario(mockkit) == ("Mock", [])
+    # The standard library's probe, which the exclusion and the deviation describe: when it
+    # stops, both go (and this scenario becomes an ordinary comparison).
+    kind, calls = _probe_scenario(std_mock)
+    assert (kind, calls[:1]) == ("AsyncMock", [std_mock.call.__code__.co_flags.__and__(128)])

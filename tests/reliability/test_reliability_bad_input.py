@@ -329,32 +329,27 @@ ROWS = [
         "patch-autospect",
         lambda m: m.patch(f"{T}.function", autospect=True),
         ("autospect",),
-        ((3, 10), "RuntimeError"),
     ),
     Row(
         "patch-auto_spec",
         lambda m: m.patch(f"{T}.function", auto_spec=True),
         ("auto_spec",),
-        ((3, 10), "RuntimeError"),
     ),
     Row(
         "patch-set_spec",
         lambda m: m.patch(f"{T}.function", set_spec=True),
         ("set_spec",),
-        ((3, 10), "RuntimeError"),
     ),
     Row(
         "create_autospec-autospect",
         lambda m: m.create_autospec(function, autospect=True),
         ("autospect",),
-        ((3, 10), "RuntimeError"),
     ),
     Row("assret-prefix", lambda m: m.Mock().assret_called_once(), ("assret_called_once",)),
     Row(
         "asert-prefix",
         lambda m: m.Mock().asert_called(),
         ("asert_called",),
-        ((3, 10), "AttributeError"),
     ),
     Row("assert-typo", lambda m: m.Mock().assert_called_one(), ("assert_called_one",)),
     Row(
@@ -408,7 +403,6 @@ ROWS = [
         "autospec-of-a-mock",
         lambda m: m.create_autospec(m.Mock()),
         (),
-        ((3, 10), "InvalidSpecError"),
     ),
     Row(
         "add-spec-of-a-mock",
@@ -420,25 +414,21 @@ ROWS = [
         "patch-spec-is-a-mock",
         lambda m: m.patch(f"{T}.function", spec=m.Mock()),
         ("function",),
-        ((3, 10), "InvalidSpecError"),
     ),
     Row(
         "patch-spec_set-is-a-mock",
         lambda m: m.patch(f"{T}.function", spec_set=m.Mock()),
         ("function",),
-        ((3, 10), "InvalidSpecError"),
     ),
     Row(
         "patch-autospec-is-a-mock",
         lambda m: start_stop(m.patch(f"{T}.function", autospec=m.Mock())),
         ("function",),
-        ((3, 10), "InvalidSpecError"),
     ),
     Row(
         "patch-autospec-on-a-mock-target",
         lambda m: start_stop(m.patch.object(m.Mock(), "attribute", autospec=True)),
         ("attribute",),
-        ((3, 10), "InvalidSpecError"),
     ),
     # -- specs refusing what they do not have --------------------------------------------
     Row("autospec-too-many-arguments", lambda m: m.create_autospec(function)(1, 2, 3)),

@@ -131,7 +131,7 @@ def snapshot() -> list[tuple[str, dict[Any, Any]]]:
 
 
 def assert_restored(before: list[tuple[str, dict[Any, Any]]]) -> None:
-    for (label, old), (_, new) in zip(before, snapshot()):
+    for (label, old), (_, new) in zip(before, snapshot(), strict=False):
         assert new.keys() == old.keys(), f"{label}: keys changed {old.keys() ^ new.keys()}"
         for key, value in old.items():
             # The very same object: an equal copy or a re-wrapped descriptor is a leak.

@@ -1,7 +1,9 @@
 """Shared set-up for mock-core's tests: hypothesis profiles, markers and registry isolation.
 
-Profiles: ``ci`` (the default: modest example counts, no deadline because CI machines are
-slow and shared) and ``large`` (opt in with ``HYPOTHESIS_PROFILE=large`` for a long soak).
+Profiles: ``ci`` (the default: modest example counts, derandomized and without an example
+database so that every run tests the same examples, no deadline because CI machines are slow
+and shared) and ``large`` (randomized, opt in with ``HYPOTHESIS_PROFILE=large`` for a long
+soak; ``nox -s explore``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from mock_core._registry import registry
 settings.register_profile(
     "ci",
     max_examples=60,
+    derandomize=True,
+    database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -75,6 +79,6 @@ def clean_registry() -> Iterator[object]:
         yield registry
     finally:
         registry.magic_table, registry.discovered, contents = saved
-        for items, content in zip(lists, contents):
+        for items, content in zip(lists, contents, strict=False):
             items[:] = content
         registry.changed()

@@ -6,7 +6,6 @@ import asyncio
 import copy
 import inspect
 import pickle
-import sys
 import unittest.mock as std_mock
 from typing import Any
 
@@ -161,9 +160,8 @@ def test_calls_are_recorded_before_the_await() -> None:
 
 def test_async_mock_looks_like_a_coroutine_function() -> None:
     m = async_class(mock_core)()
-    # inspect only recognises function-like objects from 3.10; compare with this stdlib.
     assert inspect.iscoroutinefunction(m) == inspect.iscoroutinefunction(std_mock.AsyncMock())
-    assert inspect.iscoroutinefunction(m) or sys.version_info < (3, 10)
+    assert inspect.iscoroutinefunction(m)
     assert asyncio.iscoroutinefunction(m)
     coroutine = m()
     assert inspect.iscoroutine(coroutine)

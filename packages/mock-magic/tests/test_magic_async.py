@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import sys
 from typing import Any, AsyncIterator
 
 import pytest
@@ -47,9 +46,6 @@ def test_a_coroutine_cannot_be_awaited_twice() -> None:
     assert agree(scenario) == raises("RuntimeError", "cannot reuse already awaited coroutine")
 
 
-@pytest.mark.skipif(
-    sys.version_info < (3, 10), reason="3.9's inspect only recognises real functions"
-)
 def test_inspect_sees_a_coroutine_function() -> None:
     assert inspect.iscoroutinefunction(AsyncMock())
     assert inspect.iscoroutinefunction(AsyncMock().child)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from contextlib import ExitStack
 from typing import Any
 
 import pytest
@@ -98,6 +99,32 @@ def test_close_is_recorded_when_the_block_raises() -> None:
         raise KeyError("x")
     assert opener.mock_calls[-1] == call().close()
     assert opener.return_value.__exit__.call_args[0][0] is KeyError
+
+
+def test_exit_stack_enters_and_exits_the_handle() -> None:
+    # Up to 3.14, ExitStack reads ``type(cm).__exit__`` and calls it with the handle and the
+    # exception triple, four arguments in all (gh-150484, fixed in the standard library's
+    # 3.13.18 and 3.14.10); 3.15's binds the methods first.
+    opener = mock_open(read_data=TEXT)
+    with ExitStack() as stack:
+        handle = stack.enter_context(opener("f"))
+        assert handle.read() == TEXT
+    through_class = opener.mock_calls[1] == call().__enter__(handle)
+    first = (handle,) if through_class else ()
+    assert opener.mock_calls == [
+        call("f"),
+        call().__enter__(*first),
+        call().read(),
+        call().__exit__(*first, None, None, None),
+        call().close(),
+    ]
+
+
+@pytest.mark.parametrize("args", [(), (KeyError,), (1, 2, 3, 4, 5)])
+def test_exit_accepts_any_positional_arguments(args: Any) -> None:
+    handle = mock_open()()
+    assert handle.__exit__(*args) is None
+    handle.close.assert_called_once_with()
 
 
 def test_write_returns_none_and_is_recorded() -> None:

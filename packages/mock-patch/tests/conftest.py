@@ -1,15 +1,28 @@
-"""Shared fixtures: scratch modules to patch, and a guard that no test leaks a started patch."""
+"""Shared set-up: hypothesis profiles, scratch modules to patch, and a guard that no test
+leaks a started patch.
+
+Profiles: ``ci`` (the default: derandomized and without an example database, so that every
+run tests the same examples; no deadline because CI machines are slow and shared) and
+``large`` (randomized, opt in with ``HYPOTHESIS_PROFILE=large``; ``nox -s explore``). The
+tests choose their own example counts.
+"""
 
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 import types
 from typing import Any, Callable, Iterator
 
 import pytest
+from hypothesis import settings
 
 from mock_patch import _registry, patch
+
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+settings.register_profile("large", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 _counter = itertools.count()
 

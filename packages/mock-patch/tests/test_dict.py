@@ -129,7 +129,7 @@ def test_clear_dict_helper() -> None:
 def test_ordered_dict_order_is_kept() -> None:
     foo: OrderedDict[str, Any] = OrderedDict(a=object(), b="python")
     original = foo.copy()
-    update = list(zip("cdefghijklmnopqrstuvwxyz", range(24)))
+    update = list(zip("cdefghijklmnopqrstuvwxyz", range(24), strict=False))
     with patch.dict(foo, OrderedDict(update)):
         assert list(foo.items()) == list(original.items()) + update
         foo.move_to_end("a")

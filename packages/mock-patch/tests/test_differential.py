@@ -1,13 +1,8 @@
-"""mock-patch against the interpreter's unittest.mock: same results, same errors, same messages.
-
-Python 3.9's unittest.mock lacks some of the newest behaviours mock-patch follows (typo
-protection, mocks refused as specs), so the comparison runs from 3.10 on.
-"""
+"""mock-patch against the interpreter's unittest.mock: same results, same errors, same messages."""
 
 from __future__ import annotations
 
 import os
-import sys
 import unittest.mock as std
 from typing import Any, Callable, Dict, List, Tuple
 
@@ -17,10 +12,6 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import mock_core
 import mock_patch
-
-pytestmark = pytest.mark.skipif(
-    sys.version_info < (3, 10), reason="the interpreter's unittest.mock predates the reference"
-)
 
 try:
     import mock_spec  # noqa: F401

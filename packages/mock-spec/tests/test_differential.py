@@ -286,9 +286,8 @@ def script_misc(m: Impl, log: Callable[..., None]) -> None:
     log("unbound call", lambda: m.create_autospec(Thing.meth)(1))
     if NEWEST:  # older versions autospec mocks without complaint
         log("a mock", lambda: m.create_autospec(m.Mock()))
-    if sys.version_info >= (3, 10):  # the typo guard is newer than 3.9
-        log("typo", lambda: m.create_autospec(Thing, set_spec=True))
-        log("unsafe", lambda: m.create_autospec(Thing, set_spec=True, unsafe=True).set_spec)
+    log("typo", lambda: m.create_autospec(Thing, set_spec=True))
+    log("unsafe", lambda: m.create_autospec(Thing, set_spec=True, unsafe=True).set_spec)
     if NEWEST:  # dotted keywords reach attribute mocks from 3.13 on
         k = m.create_autospec(
             Thing, **{"meth.return_value": 3, "return_value.meth.return_value": 4, "LIMIT": 7}

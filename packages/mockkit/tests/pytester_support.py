@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from importlib import metadata
 
 import pytest
@@ -17,10 +16,7 @@ __all__ = ["BARE", "PLUGIN_ARGS", "QUIET", "pytest_mock_installed", "plugin_inst
 
 def plugin_installed() -> bool:
     """Whether mockkit's pytest11 entry point is installed (nox and editable installs)."""
-    if sys.version_info >= (3, 10):
-        found = metadata.entry_points(group="pytest11")
-    else:  # 3.9 returns a dict of groups
-        found = metadata.entry_points().get("pytest11", ())
+    found = metadata.entry_points(group="pytest11")
     return any(entry.value == "mockkit.pytest_plugin" for entry in found)
 
 

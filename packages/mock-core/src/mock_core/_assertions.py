@@ -326,7 +326,7 @@ def _matches_any(expected: Any, candidates: Sequence[Any]) -> bool:
     for candidate in candidates:
         if not isinstance(candidate, tuple) or len(candidate) != len(expected):
             continue
-        if all(e == a for e, a in zip(expected, candidate)):
+        if all(e == a for e, a in zip(expected, candidate, strict=False)):
             return True
     return False
 

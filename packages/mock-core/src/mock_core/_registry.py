@@ -7,7 +7,6 @@ copied onto mock classes as plain class attributes when something registers.
 from __future__ import annotations
 
 import os
-import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
@@ -146,12 +145,8 @@ def _entry_points() -> Iterator[tuple[str, Callable[[], Any]]]:
     # importlib.metadata is only imported here, the first time discovery runs.
     from importlib import metadata
 
-    if sys.version_info >= (3, 10):
-        found = metadata.entry_points(group=ENTRY_POINT_GROUP)
-    else:  # pragma: no cover - 3.9 returns a dict of groups
-        found = metadata.entry_points().get(ENTRY_POINT_GROUP, ())
     seen: set[str] = set()
-    for entry in found:
+    for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
         if entry.name in seen:
             continue
         seen.add(entry.name)

@@ -96,7 +96,9 @@ class _OpenFile:
             return configured
         return next(self.stream)
 
-    def exit(self, exc_type: Any, exc: Any, tb: Any) -> None:
+    def exit(self, *args: Any) -> None:
+        # Any positional arguments: ``with`` passes the exception triple, but ExitStack
+        # calls ``type(cm).__exit__`` with the handle itself in front of it (gh-150484).
         self.handle.close()
 
 

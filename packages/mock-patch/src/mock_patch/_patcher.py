@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import builtins
 import sys
+import types
 from types import ModuleType, TracebackType
 
 from mock_core import DEFAULT, InvalidSpecError, _check_spec_arg_typos, _is_instance_mock
@@ -52,6 +53,9 @@ _RESET_BY_DELETE: FrozenSet[str] = frozenset(
 
 _MISSING: Any = object()
 
+# The type of a module attribute bound by a PEP 810 lazy import (Python 3.15+), else None.
+_LazyImportType: Any = getattr(types, "LazyImportType", None)
+
 # Values of spec_set that may come with spec or autospec (compared with ``in``, so 1 counts
 # as True): both then only say "make it a spec_set".
 _SPEC_SET_WITH_SPEC: Tuple[Any, ...] = (True, None)
@@ -83,6 +87,41 @@ def _spec_options(spec: Any, spec_set: Any, autospec: Any) -> Tuple[Any, Any, An
     if spec_set not in _SPEC_SET_WITH_SPEC:
         raise TypeError(messages.SPEC_SET_WITH_SPEC)
     return spec, spec_set, autospec
+
+
+def _cached_child(mock: Any, name: str, value: Any) -> bool:
+    """Whether ``value``, found in ``mock``'s instance dict, is a child made on access.
+
+    mock-core caches such children in the instance dict; the standard library keeps them
+    only in ``_mock_children``, reached through ``__getattr__``, so its patchers find them
+    as not local (``is_local`` is False) and restore them by deleting the patched value. An
+    assigned child, or one the standard library made eagerly (an autospec's method), is an
+    instance attribute in both: mock-core lists those in ``_mock_assigned``. (A mock's own
+    child assigned to itself, ``m.a = m.a``, is not listed there and so is taken for a
+    cached one.)
+    """
+    if name[:2] == "__" == name[-2:]:
+        # Magic methods: the standard library sets them on the instance when made.
+        return False
+    store = mock.__dict__
+    children = store.get("_mock_children")
+    if children is None or children.get(name) is not value:
+        return False
+    return name not in store.get("_mock_assigned", ())
+
+
+def _made_eagerly(mock: Any, name: str) -> bool:
+    """Whether ``name`` is a deferred child that the standard library makes at once.
+
+    mock-spec defers an autospec's methods until first access; the standard library makes
+    them when the autospec is created, as instance attributes, so a patch finds them local.
+    """
+    placeholder = mock.__dict__.get("_mock_children", {}).get(name)
+    if placeholder is None or _is_instance_mock(placeholder):
+        return False
+    from mock_core.plugins import Deferred
+
+    return isinstance(placeholder, Deferred) and placeholder.needed_for_signature(name)
 
 
 class _patch:
@@ -227,7 +266,11 @@ class _patch:
             found = target.__dict__[name], True
         except (KeyError, AttributeError):
             # Inherited, answered by __getattr__, or missing altogether.
-            found = getattr(target, name, DEFAULT), False
+            local = _is_instance_mock(target) and _made_eagerly(target, name)
+            found = getattr(target, name, DEFAULT), local
+        else:
+            if _is_instance_mock(target) and _cached_child(target, name, found[0]):
+                found = found[0], False
         if name not in _builtins or not isinstance(target, ModuleType):
             if found[0] is DEFAULT and not self.create:
                 raise AttributeError(f"{target} does not have the attribute {name!r}")
@@ -262,6 +305,15 @@ class _patch:
             # These checks come before the attribute is looked up, so their errors win.
             spec, spec_set, autospec = _spec_options(self.spec, self.spec_set, self.autospec)
             original, local = self.get_original()
+            if (
+                _LazyImportType is not None
+                and type(original) is _LazyImportType
+                and (spec is True or spec_set is True or autospec is True)
+            ):
+                # A PEP 810 lazy import (``lazy from m import f``) that is to be the spec:
+                # the object it stands for, imported now, as the standard library does;
+                # it is also what stop() puts back.
+                original = original.resolve()
             new = self.new
             if autospec is not None:
                 new = _autospecced(

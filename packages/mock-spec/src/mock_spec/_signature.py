@@ -84,7 +84,7 @@ def _stamp(func: Any) -> tuple[Any, ...]:
 
 def _same(left: tuple[Any, ...], right: tuple[Any, ...]) -> bool:
     # Identity, not equality: code objects compare by value, slowly.
-    for a, b in zip(left, right):
+    for a, b in zip(left, right, strict=False):
         if a is not b:
             return False
     return True
