@@ -5,7 +5,6 @@ from __future__ import annotations
 from . import _noncallable
 from ._await import AsyncMockMixin
 from ._classes import MockClassType
-from ._classes import RINGS
 from ._noncallable import NonCallableMock, _dict_of
 from ._recording import check_and_record, links_changed, record_call, run_side_effect
 from ._sentinel import DEFAULT
@@ -122,7 +121,7 @@ def _fused_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
     found.append(_new_call(_Call, ("", args, kwargs)))
     if store.get("_mock_new_parent") is not None:
         _record_up(self, args, kwargs)
-    ring = RINGS.get(type(self))
+    ring = getattr(type(type(self)), "ring", None)  # see _classes
     source = type(self) if ring is None or ring.source is None else ring.source
     observers = source._mock_observers
     if observers:

@@ -8,7 +8,7 @@ from . import _assertions, _recording
 from ._await import AsyncMockMixin
 from ._call import _CallList
 from . import _classes
-from ._classes import RINGS, MockClassType, derived_instance, new_mock, ring_for
+from ._classes import derived_instance, new_mock, ring_for
 from ._errors import InvalidSpecError, MissingPluginError
 from ._names import (
     ALLOWED_NAMES,
@@ -162,6 +162,19 @@ _FunctionType = type(_is_list)
 # dir() of a function without attributes of its own: the same list for every such function.
 # Shared by the mocks specced on them, so it must never be changed in place.
 _FUNCTION_NAMES: list[str] = dir(lambda: None)
+
+
+class _SpecSource(tuple):  # type: ignore[type-arg]
+    """(spec, as instance, eat self): what a mock's signature is read from when needed.
+
+    The standard library reads it at once and keeps only what it read, so copying a mock
+    (``copy.deepcopy``) never copies its spec: neither does copying this.
+    """
+
+    __slots__ = ()
+
+    def __deepcopy__(self, memo: Any) -> _SpecSource:
+        return self
 
 
 def _spec_names(spec: Any) -> list[str]:
@@ -332,7 +345,7 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
         # A list of names is only names; any other object is read for its shape.
         if not (spec is None or _is_list(spec)):
             spec_class = spec if isinstance(spec, type) else type(spec)
-            sig_source = (spec, _spec_as_instance, _eat_self)
+            sig_source = _SpecSource((spec, _spec_as_instance, _eat_self))
             # Everything that reads the spec (and may raise) comes before the first
             # write, so that a failing spec leaves the mock as it was.
             names = _spec_names(spec)
@@ -412,7 +425,7 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
             if name.startswith(ASSERT_PREFIXES) or name in ATTRIB_DENY_LIST:
                 raise AttributeError(
                     f"{name!r} is not a valid assertion. Use a spec for the mock if "
-                    f"{name!r} is meant to be an attribute."
+                    f"{name!r} is meant to be an attribute"
                 )
         children = store.get("_mock_children")
         if children is None:
@@ -420,12 +433,13 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
         result = children.get(name)
         if result is None:
             wrapped = store.get("_mock_wraps")
-            ring = RINGS.get(type(self))
+            # The ring, known from the metaclass (see _classes); None once something was
+            # written on the class.
+            ring = getattr(type(type(self)), "ring", None)
             if (
                 wrapped is None
                 and ring is not None
                 and ring.source is not None
-                and type(type(self)) is MockClassType  # nothing written on the class
                 and ring.source._mock_plain_children
                 and store.get("_mock_sig_source") is None
                 and not store.get("_mock_sealed")
@@ -556,6 +570,20 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
         elif found is _deleted:
             raise AttributeError(name)
         children[name] = _deleted
+
+    def __getstate__(self) -> dict[str, Any]:
+        # What copy.copy and copy.deepcopy (and pickle) take of a mock. In the standard
+        # library every list of recorded calls exists from the start, so a shallow copy
+        # shares them, while call_count is a number the copy keeps as it was: the lists are
+        # made here before they are shared, and the tallies behind the counts are copied.
+        for name in _SHARED_WHEN_COPIED:
+            getattr(self, name)
+        state = dict(_dict_of(self))
+        for name in _COUNTED_WHEN_COPIED:
+            tally = state.get(name)
+            if tally is not None:
+                state[name] = list(tally)
+        return state
 
     def __dir__(self) -> list[str]:
         core = sys.modules[__package__]
@@ -705,6 +733,12 @@ type.__setattr__(NonCallableMock, "_mock_origin", NonCallableMock)
 #: 1,800 instructions for ``m.__dict__`` over 1,000 mocks against 400 for this).
 _dict_of = NonCallableMock.__dict__["__dict__"].__get__
 _classes._own_init_subclass = NonCallableMock.__dict__["__init_subclass__"].__func__
+
+
+# Made before a copy shares them (NonCallableMock.__getstate__); the await list is made by
+# await recording's own property, where a mock has one.
+_SHARED_WHEN_COPIED = ("_mock_children", "_mock_call_args_list", "_mock_mock_calls", "method_calls")
+_COUNTED_WHEN_COPIED = ("_mock_tally", "_mock_await_tally")
 
 
 def _child_class(parent: Any, kw: dict[str, Any]) -> type:

@@ -9,7 +9,6 @@ moves, which keeps it exact under threads and still assignable.
 from __future__ import annotations
 
 from ._call import _Call, _CallList
-from ._classes import RINGS, MockClassType
 from ._names import LINK_NAMES
 from ._registry import Deferred, registry
 from ._sentinel import DEFAULT, _deleted
@@ -359,8 +358,6 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
     reset_keys = _RESET_SET
     reset_list = _RESET_KEYS
     inert_keys = _INERT_KEYS
-    rings = RINGS
-    pristine = MockClassType
     while pending:
         entry = pending.pop()
         if type(entry) is tuple:
@@ -416,14 +413,15 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
         if not children:
             continue
         start = len(pending)
-        # The ring of the last class seen to reset the plain way (no hook, no override of
-        # reset_mock): the children of one mock nearly always come from one ring, whose
-        # classes agree on that while nothing was written on them (see _classes; asked of
-        # RINGS and the metaclass, not of each class, which the type cache has not seen).
+        # The metaclass of the last class seen to reset the plain way (no hook, no override
+        # of reset_mock): the children of one mock nearly always come from one ring, whose
+        # classes share a metaclass while nothing was written on them, and agree on that
+        # (see _classes; asked of the metaclass, not of each class, which the type-attribute
+        # cache has not seen).
         plain = None
         for child in children.values():
             kind = type(child)
-            if plain is None or rings.get(kind) is not plain or type(kind) is not pristine:
+            if type(kind) is not plain:
                 if not issubclass(kind, mock_type):
                     if child is _deleted or isinstance(child, Deferred):
                         continue
@@ -435,7 +433,8 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
                 if not quick or not _resets_plainly(kind):
                     pending.append((child, reset_return, reset_effect) if flagged else child)
                     continue
-                plain = rings.get(kind) if type(kind) is pristine else None
+                if getattr(type(kind), "ring", None) is not None:
+                    plain = type(kind)
             below = _dict_of(child)
             if "_mock_children" in below or "_mock_delegate" in below:
                 pending.append(child)
@@ -453,7 +452,7 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
                 # Most children were called once and hold a return value nobody used, of
                 # their own ring: _untouched(ret) is inlined for that case.
                 made = type(ret)
-                if plain is not None and rings.get(made) is plain and type(made) is pristine:
+                if type(made) is plain:
                     if not _dict_of(ret).keys() <= inert_keys:
                         pending.append(ret)
                 elif issubclass(made, mock_type) and not _untouched(ret):

@@ -72,6 +72,11 @@ class Deferred:
         """Make the real child of ``parent`` called ``name``."""
         raise NotImplementedError
 
+    def __deepcopy__(self, memo: Any) -> Deferred:
+        # A recipe, not state: a deep copy of a mock makes its own child from the same one
+        # (the standard library's copy holds a copy of a child that was never used).
+        return self
+
     def needed_for_signature(self, name: str) -> bool:
         """Whether matching a call of this child by name must create it first.
 

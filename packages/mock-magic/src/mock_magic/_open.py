@@ -116,15 +116,26 @@ def mock_open(mock: Any = None, read_data: Any = "") -> Any:
     for name in ("write", "read", "readline", "readlines"):
         getattr(handle, name).return_value = None
     behaviour = {
-        "read": state.read,
+        "read": _function(state.read),
         "readline": state.lines,
-        "readlines": state.readlines,
-        "__iter__": state.iterate,
-        "__next__": state.next_line,
-        "__exit__": state.exit,
+        "readlines": _function(state.readlines),
+        "__iter__": _function(state.iterate),
+        "__next__": _function(state.next_line),
+        "__exit__": _function(state.exit),
     }
     for name, effect in behaviour.items():
         getattr(handle, name).side_effect = effect
-    mock.side_effect = state.reopen
+    mock.side_effect = _function(state.reopen)
     mock.return_value = handle
     return mock
+
+
+def _function(method: Any) -> Any:
+    """``method`` as a plain function, as the standard library's side effects are: copying
+    a mock (``copy.deepcopy``) copies a function as it is, not the state behind a method."""
+
+    def side_effect(*args: Any, **kwargs: Any) -> Any:
+        return method(*args, **kwargs)
+
+    side_effect.__name__ = side_effect.__qualname__ = method.__name__
+    return side_effect
