@@ -21,6 +21,41 @@ import mock_core
 # The interpreter's unittest.mock is the reference only where it has the newest behaviour.
 STD_IS_REFERENCE = sys.version_info >= (3, 13)
 
+
+def _std_guard_message() -> str:
+    try:
+        std_mock.Mock().assret_probe
+    except AttributeError as exc:
+        return str(exc)
+    raise AssertionError("the standard library's typo guard did not fire")
+
+
+def _std_rederives_call_count() -> bool:
+    m = std_mock.Mock()
+    m.call_count = 5
+    m()
+    return m.call_count == 1
+
+
+# Two knowing differences (DEVIATIONS.md), observed on this interpreter's stdlib rather than
+# guessed from its version, since patch releases changed them:
+# - mockkit words the typo guard's message as 3.15 does, without a final period; 3.10-3.14
+#   end it with one.
+STD_GUARD_HAS_PERIOD = _std_guard_message().endswith(".")
+# - the stdlib releases with gh-142651 (3.13.18, 3.14.10, 3.15.2 here) set call_count to
+#   len(call_args_list) on every call, so an assigned count is lost at the next call; mockkit
+#   counts on from the assigned value (DESIGN section 3: assigning to it still works).
+STD_REDERIVES_CALL_COUNT = _std_rederives_call_count()
+
+
+def guard_message(name: str) -> str:
+    """mockkit's typo-guard message for ``name`` (the 3.15 wording, on every Python)."""
+    return (
+        f"{name!r} is not a valid assertion. Use a spec for the mock if {name!r} is meant "
+        "to be an attribute"
+    )
+
+
 Outcome = Tuple[Any, ...]
 
 _IDS = re.compile(r"id='\d+'")

@@ -6,11 +6,13 @@ from __future__ import annotations
 import copy
 import pickle
 import types
+import unittest.mock as std_mock
 from typing import Any
 
 import pytest
-from core_support import agree, ok
+from core_support import STD_REDERIVES_CALL_COUNT, agree, ok, outcome
 
+import mock_core
 from mock_core import ANY, Mock, NonCallableMock, _Call, _CallList, call
 
 # -- recording on the mock itself -------------------------------------------------------------
@@ -96,6 +98,9 @@ def test_method_calls_assignable() -> None:
 
 
 def test_call_count_is_assignable() -> None:
+    # Counting goes on from an assigned value, on every Python (DESIGN section 3). Not
+    # compared with the stdlib where it re-derives the count from call_args_list on each call
+    # (STD_REDERIVES_CALL_COUNT, DEVIATIONS.md): there the same scenario gives (2, 0, True).
     def scenario(M: Any) -> Any:
         m = M.Mock()
         m()
@@ -105,7 +110,11 @@ def test_call_count_is_assignable() -> None:
         m.call_count = 0
         return a, m.call_count, m.called
 
-    assert agree(scenario) == ok((6, 0, True))
+    if STD_REDERIVES_CALL_COUNT:
+        assert outcome(scenario, mock_core) == ok((6, 0, True))
+        assert outcome(scenario, std_mock) == ok((2, 0, True))
+    else:
+        assert agree(scenario) == ok((6, 0, True))
     m = Mock()
     m.call_count = -3
     m()

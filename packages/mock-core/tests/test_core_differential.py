@@ -12,11 +12,17 @@ Only where the interpreter's stdlib is the reference (3.13 and later).
 from __future__ import annotations
 
 import inspect
+import re
 import unittest.mock as std_mock
 from typing import Any, Callable
 
 import pytest
-from core_support import STD_IS_REFERENCE, outcome
+from core_support import (
+    STD_GUARD_HAS_PERIOD,
+    STD_IS_REFERENCE,
+    STD_REDERIVES_CALL_COUNT,
+    outcome,
+)
 from hypothesis import given, note, settings, strategies as st
 
 import mock_core
@@ -302,18 +308,49 @@ STDLIB_CRASHES = [
 ]
 
 
-def comparable(theirs: list[Any]) -> int:
+def comparable(sequence: list[tuple[Any, ...]], theirs: list[Any]) -> int:
     """How many leading outcomes can be compared."""
-    for index, observed in enumerate(theirs):
+    assigned_count = False
+    for index, (operation, observed) in enumerate(zip(sequence, theirs, strict=True)):
         if tuple(observed[:3]) in STDLIB_CRASHES:
             return index
+        if assigned_count and calls_something(operation):
+            # DEVIATIONS.md: this stdlib sets call_count to len(call_args_list) on each call,
+            # losing an assigned count; mockkit counts on from it.
+            return index
+        assigned_count = assigned_count or (
+            STD_REDERIVES_CALL_COUNT and operation[0] == "set_count"
+        )
     return len(theirs)
+
+
+def calls_something(operation: tuple[Any, ...]) -> bool:
+    """Whether ``operation`` calls a mock (directly, or on the way along its path)."""
+    return operation[0] == "call" or (operation[0] != "create" and "()" in operation[1])
+
+
+_GUARD = re.compile(
+    r"'(?P<name>.+)' is not a valid assertion\. Use a spec for the mock if "
+    r"'(?P=name)' is meant to be an attribute\."
+)
+
+
+def in_newest_words(observed: Any) -> Any:
+    """The stdlib's outcome with its typo-guard message in the 3.15 wording that mockkit uses
+    everywhere (older stdlibs end it with a period; DEVIATIONS.md)."""
+    if (
+        STD_GUARD_HAS_PERIOD
+        and observed[:2] == ("raise", "AttributeError")
+        and _GUARD.fullmatch(observed[2])
+    ):
+        return (*observed[:2], observed[2][:-1], *observed[3:])
+    return observed
 
 
 @settings(max_examples=max(settings().max_examples * 3, 100))
 @given(st.lists(operations, min_size=1, max_size=14))
 def test_operation_sequences_agree_with_the_stdlib(sequence: list[tuple[Any, ...]]) -> None:
-    theirs = run(std_mock, sequence)
+    theirs = [in_newest_words(observed) for observed in run(std_mock, sequence)]
     plugins.add_signature_provider(stdlib_like_signature)
     try:
         mine = run(mock_core, sequence)
@@ -321,5 +358,5 @@ def test_operation_sequences_agree_with_the_stdlib(sequence: list[tuple[Any, ...
         plugins.remove_signature_provider(stdlib_like_signature)
     for index, (operation, a, b) in enumerate(zip(sequence, theirs, mine, strict=False)):
         note(f"{index}: {operation!r}\n   stdlib:    {a}\n   mock_core: {b}")
-    length = comparable(theirs)
+    length = comparable(sequence, theirs)
     assert mine[:length] == theirs[:length]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import inspect
 import os
+import threading
+import unittest.mock as std_mock
 from collections import OrderedDict
 from typing import Any, Dict, Iterator, List
 
@@ -292,18 +294,124 @@ def test_stop_without_start() -> None:
     assert d == {"foo": "bar"}
 
 
-def test_start_twice_raises() -> None:
+def _start_twice(dict_patch: Any) -> List[Any]:
+    """Start a dict patch twice (the mapping changing in between), stop it twice: what is
+    seen on the way, for any module's ``patch.dict``."""
     d = {"a": 1}
-    patcher = patch.dict(d, a=2)
+    patcher = dict_patch(d, {"b": 2})
+    seen: List[Any] = [patcher.start() is d, dict(d)]
+    d["c"] = 3
+    seen += [patcher.start() is d, dict(d)]
+    seen += [patcher.stop(), dict(d), patcher.stop(), dict(d), patcher.stop(), dict(d)]
+    return seen
+
+
+def _nested(dict_patch: Any) -> List[Any]:
+    """One dict patch used inside itself, as nested decorators or with-blocks do."""
+    d = {"k": 1}
+    patcher = dict_patch(d, k=2)
+    seen: List[Any] = []
+    with patcher:
+        d["n"] = 1
+        with patcher as inner:
+            seen += [inner is d, dict(d)]
+        seen.append(dict(d))
+        d["m"] = 1
+    seen.append(dict(d))
+    return seen
+
+
+@pytest.mark.parametrize("scenario", [_start_twice, _nested])
+def test_start_while_started_as_in_the_standard_library(scenario: Any) -> None:
+    # Unlike patch() (which the newest releases refuse to start twice), patch.dict() can be
+    # started again while started, in every standard library up to 3.15: each start takes the
+    # mapping's current contents (the patched ones too) as what stopping gives back, so after
+    # such a use the mapping stays patched. mockkit does the same; nothing raises.
+    assert scenario(patch.dict) == scenario(std_mock.patch.dict)
+
+
+def test_start_twice_then_stop_twice() -> None:
+    assert _start_twice(patch.dict) == [
+        True, {"a": 1, "b": 2},
+        True, {"a": 1, "b": 2, "c": 3},
+        False, {"a": 1, "b": 2, "c": 3},
+        False, {"a": 1, "b": 2, "c": 3},
+        None, {"a": 1, "b": 2, "c": 3},
+    ]  # fmt: skip
+    assert _nested(patch.dict) == [True, {"k": 2, "n": 1}, {"k": 2, "n": 1}, {"k": 2, "n": 1}]
+
+
+def _in_two_threads(dict_patch: Any) -> List[Any]:
+    """One decorated function running in two threads at once (both inside the patch)."""
+    d = {"a": 1}
+    both_inside = threading.Barrier(2)
+    failures: List[BaseException] = []
+
+    @dict_patch(d, b=2)
+    def work() -> None:
+        both_inside.wait(timeout=10)
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:  # pragma: no cover - what the test looks for
+            failures.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [failures, dict(d)]
+
+
+def test_decorated_function_in_two_threads_at_once() -> None:
+    assert _in_two_threads(patch.dict) == _in_two_threads(std_mock.patch.dict)
+    assert _in_two_threads(patch.dict) == [[], {"a": 1, "b": 2}]
+
+
+def test_start_twice_registers_twice_for_stopall() -> None:
+    d = {"a": 1}
+    patcher = patch.dict(d, b=2)
     patcher.start()
-    try:
-        with pytest.raises(RuntimeError, match=r"^Patch is already started$"):
-            patcher.start()
-        assert d == {"a": 2}
-        assert patcher.is_started
-    finally:
-        patcher.stop()
-    assert d == {"a": 1} and not patcher.is_started
+    patcher.start()
+    assert [p for p in _registry._active_patches if p is patcher] == [patcher, patcher]
+    patch.stopall()
+    assert patcher not in _registry._active_patches
+    assert patcher.stop() is None
+
+
+def test_each_undo_of_a_nested_use_gives_the_last_start_back() -> None:
+    # The outer exit of a nested use writes back the contents taken at the inner start once
+    # more, undoing what changed between the two exits, as the standard library does.
+    def scenario(dict_patch: Any) -> List[Any]:
+        d = {"a": 1}
+        patcher = dict_patch(d, b=2)
+        with patcher:
+            with patcher:
+                d["inner"] = 1
+            d["between"] = 1
+        return [dict(d), patcher._original]
+
+    assert scenario(patch.dict) == [{"a": 1, "b": 2}, None]
+    assert scenario(patch.dict)[0] == scenario(std_mock.patch.dict)[0]
+
+
+def test_once_every_start_is_undone_nothing_is_kept() -> None:
+    # DEVIATIONS.md: mockkit drops its copy of the old contents when the last start is undone
+    # (a stopped patch keeps no values alive), so a further __exit__ has nothing to write
+    # back; the standard library keeps the copy and writes it back again.
+    d = {"a": 1}
+    patcher = patch.dict(d, b=2)
+    patcher.start()
+    patcher.start()
+    patcher.stop()
+    assert patcher.is_started and patcher._original == {"a": 1, "b": 2}
+    patcher.stop()
+    assert not patcher.is_started and patcher._original is None
+    d["q"] = 1
+    assert patcher.__exit__(None, None, None) is False
+    assert d == {"a": 1, "b": 2, "q": 1}
 
 
 def test_registered_in_the_shared_list() -> None:

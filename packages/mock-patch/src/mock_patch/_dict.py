@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from functools import wraps
 
-from mock_patch import _messages as messages, _registry
+from mock_patch import _registry
 from mock_patch._decorate import _is_coroutine_function, _patch_test_methods
 from mock_patch._target import _importer
 
@@ -180,7 +180,8 @@ class _patch_dict:
 
     # Shared with the other patchers: patch.stopall() stops dict patches too.
     _active_patches: List[Any] = _registry._active_patches
-    _started = False
+    # How many starts (start(), with, a decorated call) are not undone yet.
+    _applied = 0
 
     in_dict: Any
     values: Dict[Any, Any]
@@ -203,11 +204,11 @@ class _patch_dict:
 
     @property
     def is_started(self) -> bool:
-        """Whether the patch is currently in place.
+        """Whether the patch is currently in place (started and not stopped as often).
 
         .. versionadded:: 0.1.0
         """
-        return self._started
+        return self._applied > 0
 
     def __call__(self, f: _T) -> _T:
         target: Any = f
@@ -275,8 +276,9 @@ class _patch_dict:
         return self._patch_dict()
 
     def _patch_dict(self) -> Any:
-        if self._started:
-            raise RuntimeError(messages.ALREADY_STARTED)
+        # Starting again while started is allowed, as in the standard library (every version
+        # up to 3.15; only patch() refuses it): the mapping's current contents, patched ones
+        # included, become the contents that every later stop gives back.
         in_dict = self.in_dict
         # Plain dicts, the common case, use their own C methods with nothing to dispatch on.
         plain = type(in_dict) is dict
@@ -287,7 +289,7 @@ class _patch_dict:
                 # Resolved on first use and kept, as in the standard library.
                 in_dict = self.in_dict = _importer(in_dict)
             self._original = _snapshot(in_dict)
-        self._started = True
+        self._applied += 1
         try:
             if plain:
                 if self.clear:
@@ -310,11 +312,18 @@ class _patch_dict:
         return in_dict
 
     def _unpatch_dict(self) -> None:
-        self._started = False
         in_dict = self.in_dict
         original = self._original
-        # A stopped patch must not keep the old contents (and so their values) alive.
-        self._original = None
+        if original is None:
+            return  # every start is undone already (calls in several threads may race here)
+        self._applied -= 1
+        if self._applied <= 0:
+            # Every start is undone: a stopped patch must not keep the old contents (and so
+            # their values) alive. Until then they are kept, as in the standard library, so
+            # that each stop of a patch started several times (the outer one of a nested
+            # use) gives them back again.
+            self._applied = 0
+            self._original = None
         if type(in_dict) is dict:
             in_dict.clear()
             in_dict.update(original)
@@ -322,12 +331,12 @@ class _patch_dict:
             _put_back(in_dict, original)
 
     def __exit__(self, *args: Any) -> Literal[False]:
-        """Restore the mapping's contents; never suppresses an exception.
+        """Restore the mapping's contents as they were at the last start (nothing if every
+        start is undone already); never suppresses an exception.
 
         .. versionadded:: 0.1.0
         """
-        if self._started:
-            self._unpatch_dict()
+        self._unpatch_dict()
         return False
 
     def start(self) -> Any:
