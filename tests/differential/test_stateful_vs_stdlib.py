@@ -162,6 +162,9 @@ STDLIB_CRASHES = (
     # library's coroutine probe reads that mock's __code__.co_flags and fails to "&" it
     # (EXCLUSIONS["inspect-probes"]).
     ("TypeError", "unsupported operand type(s) for &: 'Mock' and 'int'"),
+    # copy.deepcopy() of a ThreadingMock: the standard library's holds a lock and events from
+    # the start (DEVIATIONS.md: mockkit's makes them when something first waits).
+    ("TypeError", "cannot pickle '_thread.lock' object"),
 )
 
 # Outcomes (alike on both sides) after which the two are known to differ in what they did on
@@ -1288,7 +1291,10 @@ class MockkitVsStdlib(RuleBasedStateMachine):
         results = self.both(f"{how.__name__}({m})", lambda side, M: how(m[side]))
         made = self.pair_from(results, f"{how.__name__}({m})")
         if deep and any(
-            str(entry[0]).endswith("__deepcopy__") for entry in m[STD].mock_calls
+            str(entry[0]).endswith("__deepcopy__")
+            for source in (m, made)
+            if isinstance(source, Pair) and is_mock(std_mock, source[STD])
+            for entry in source[STD].mock_calls
         ):
             note("    (a __deepcopy__ call was recorded: comparison stops here)")
             self.diverged = True  # EXCLUSIONS["deepcopy-memo"]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from core_support import agree, ok
 
-from mock_core import DEFAULT, Mock, NonCallableMock, call
+from mock_core import DEFAULT, Mock, NonCallableMock, _recording, call
 
 
 def tree(M: Any) -> Any:
@@ -296,3 +296,14 @@ def test_call_count_assignment_then_calls() -> None:
     m(2)
     assert m.call_count == 1
     assert m.call_args_list == [call(1), call(2)]
+
+
+@pytest.mark.parametrize("key", _recording._RESET_KEYS)
+def test_a_child_holding_any_reset_key_is_reset(key: str) -> None:
+    # reset_mock asks a clean-looking child for each of these names in turn (an inlined
+    # check): every one of them must make the child be reset.
+    parent = Mock()
+    child = parent.child
+    child.__dict__[key] = "recorded"
+    parent.reset_mock()
+    assert key not in child.__dict__

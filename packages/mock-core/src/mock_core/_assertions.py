@@ -130,9 +130,8 @@ class _Matcher:
 
     def binds_nothing(self, calls: Any) -> bool:
         """True when no call in ``calls`` has a signature to bind to (the usual case)."""
-        names = {c[0] for c in calls if isinstance(c, tuple) and len(c) > 2}
-        if any(isinstance(c, tuple) and len(c) <= 2 for c in calls):
-            names.add(None)
+        # One pass: the name of each call, None for an unnamed one (a two-tuple).
+        names = {(c[0] if len(c) > 2 else None) for c in calls if isinstance(c, tuple)}
         for key in names:
             if key not in self.signatures:
                 if key is None:
@@ -254,10 +253,26 @@ def assert_called_once_with(self: Any, /, *args: Any, **kwargs: Any) -> None:
 
 
 def _contains_run(haystack: Sequence[Any], needle: Sequence[Any]) -> bool:
+    """Whether ``needle`` appears in ``haystack`` as a run of equal items.
+
+    Compared as a slice of ``haystack`` would be compared with ``needle`` (each pair once,
+    in order, the recorded call on the left so that the expected side's matchers decide),
+    without making the slices: most positions differ at their first item.
+    """
     width = len(needle)
+    if not width:
+        return True
+    first = needle[0]
     for start in range(len(haystack) - width + 1):
-        # Recorded calls on the left, so the expected side's matchers (ANY) decide.
-        if haystack[start : start + width] == needle:
+        got = haystack[start]
+        if got is not first and not got == first:
+            continue
+        for offset in range(1, width):
+            got = haystack[start + offset]
+            wanted = needle[offset]
+            if got is not wanted and not got == wanted:
+                break
+        else:
             return True
     return False
 

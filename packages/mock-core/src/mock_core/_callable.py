@@ -99,9 +99,16 @@ def _fused_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
     # instance dict with the class defaults written out, and the plugins' settings from its
     # ring's source: each mock has a class of its own, new to the type-attribute cache (see
     # _noncallable._dict_of).
+    # Only for a class of a ring that nothing was written on (a signature check installed,
+    # await recording mixed in for an async spec, a hook replaced through type(m)): every
+    # other class takes the step-by-step path, which asks the class for each step.
+    ring = getattr(type(type(self)), "ring", None)  # see _classes
     store = _dict_of(self)
-    if store.get("_mock_delegate") is not None:
+    if ring is None or ring.source is None or store.get("_mock_delegate") is not None:
         return _step_by_step_call(self, *args, **kwargs)
+    check = store.get("_mock_call_check")  # a signature check (plugins.install_signature_check)
+    if check is not None:
+        check(*args, **kwargs)
     pair = _new_call(_Call, (args, kwargs))
     store["_mock_called"] = True
     store["_mock_call_args"] = pair
@@ -121,8 +128,7 @@ def _fused_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
     found.append(_new_call(_Call, ("", args, kwargs)))
     if store.get("_mock_new_parent") is not None:
         _record_up(self, args, kwargs)
-    ring = getattr(type(type(self)), "ring", None)  # see _classes
-    source = type(self) if ring is None or ring.source is None else ring.source
+    source = ring.source
     observers = source._mock_observers
     if observers:
         for observer in observers:
@@ -161,16 +167,6 @@ def _choose_call(cls: type) -> None:
         (setattr if isinstance(cls, MockClassType) else type.__setattr__)(cls, "__call__", chosen)
 
 
-def _async_call_for(origin: type) -> Any:
-    """The ``__call__`` that a class ``(AsyncMockMixin, origin)`` gets, or None to inherit."""
-    if not issubclass(origin, CallableMixin) or origin.__call__ not in (
-        _fused_call,
-        _step_by_step_call,
-    ):
-        return None
-    return AsyncMockMixin._mock_async_call  # type: ignore[attr-defined]
-
-
 class Mock(
     # Bases and their order are the standard library's: the MRO is public (isinstance,
     # super() in user subclasses).
@@ -199,6 +195,15 @@ class Mock(
         # CallableMixin.__init__ and NonCallableMock.__init__ folded into one frame for
         # the common cases; anything unusual takes the general route.
         if spec is None and spec_set is None and not kwargs and wraps is None:
+            if (
+                return_value is DEFAULT
+                and side_effect is None
+                and parent is None
+                and name is None
+                and not _new_name
+                and _new_parent is None
+            ):
+                return  # Mock(): nothing to store (every default is on the class)
             store = _dict_of(self)
             if (
                 parent is not None or name is not None or _new_name or _new_parent is not None

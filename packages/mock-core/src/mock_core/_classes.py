@@ -44,6 +44,7 @@ __all__ = [
     "DerivedMockClassType",
     "MockClassType",
     "Ring",
+    "add_check",
     "derived_instance",
     "new_mock",
     "origin_of",
@@ -141,6 +142,14 @@ class DerivedMockClassType(ChangedMockClassType):
     """
 
 
+# Named like the metaclass of the standard library's mock classes: what is printed about a
+# mock's class (``type(m).__call__`` of a non-callable mock is ``type.__call__``, printed
+# with the metaclass's name) then reads the same. The qualified names stay as they are.
+for _meta in (MockClassType, ChangedMockClassType, DerivedMockClassType):
+    _meta.__name__ = "type"
+del _meta
+
+
 def _note(cls: type, name: str) -> None:
     touched = cls.__dict__.get("_mock_touched")
     if touched is None:
@@ -184,6 +193,7 @@ class Ring:
         "base",
         "bases",
         "body",
+        "checked",
         "classes",
         "key",
         "members",
@@ -225,8 +235,13 @@ class Ring:
         # The ring's own metaclass; an origin with a metaclass of its own keeps it, as in the
         # standard library (its classes are then never reused, nor known by their metaclass).
         self.meta: Any = meta
+        #: The metaclass of a class of the ring that holds a signature check: still known
+        #: to the ring (its calls keep mock-core's fused path), but put back before reuse.
+        self.checked: Any = None
         if meta is type:
-            self.meta = type("MockClassType", (MockClassType,), {"__module__": __name__, "ring": self})
+            body = {"__module__": __name__, "__qualname__": "MockClassType", "ring": self}
+            self.meta = type("type", (MockClassType,), body)
+            self.checked = type("type", (self.meta,), {**body, "__qualname__": "CheckedType"})
         self.classes: Any = deque()
         # Of an unused class, measured on the first one: its reference count, its weak
         # references, and the reference count of the plain weak reference its base holds.
@@ -363,6 +378,22 @@ def _evicted() -> None:
 #: many new versions (1,000 in CPython 3.12-3.15), and a class out of them is never found
 #: in the type-attribute cache again.
 REWRITES = 300
+
+
+def add_check(cls: type, values: dict[str, Any]) -> bool:
+    """Write a signature check (``values``) on ``cls``, keeping it known to its ring.
+
+    Only on a class of a ring that nothing was written on; False otherwise (the caller then
+    writes the values through the metaclass, which marks the class changed).
+    """
+    ring = getattr(type(cls), "ring", None)
+    if ring is None or type(cls) is not ring.meta:
+        return False
+    type.__setattr__(cls, "_mock_touched", set(values))
+    for name, value in values.items():
+        type.__setattr__(cls, name, value)
+    type.__setattr__(cls, "__class__", ring.checked)
+    return True
 
 
 def _restore(ring: Ring, cls: type) -> bool:

@@ -419,7 +419,7 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
                 name not in methods and not _eager_in_stdlib(self, name)
             ) or name in _magic_table_names()[0]:
                 raise AttributeError(f"Mock object has no attribute {name!r}")
-        elif is_dunder(name):
+        elif len(name) > 4 and name[:2] == "__" and name[-2:] == "__":  # is_dunder, inlined
             raise AttributeError(name)
         if not store.get("_mock_unsafe") and (not methods or name not in methods):
             if name.startswith(ASSERT_PREFIXES) or name in ATTRIB_DENY_LIST:
@@ -883,13 +883,9 @@ def _async_instance(cls: type) -> Any:
 
     def body() -> dict[str, Any]:  # only when the ring is new
         made = dict(defaults() if callable(defaults) else defaults or {})
-        # Settings that a class with other bases than ``cls`` cannot inherit from it.
+        # Settings that a class with other bases than ``cls`` cannot inherit from it. (Its
+        # calls take the step-by-step path, where await recording's steps come first.)
         made.update(_plugin_settings(bases))
-        from ._callable import _async_call_for
-
-        chosen = _async_call_for(cls)
-        if chosen is not None:
-            made["__call__"] = chosen  # what _choose_call would give such a class
         return made
 
     ring = ring_for(cls, ("async", key), body, bases, owned=key is not None, tracked=True)

@@ -441,19 +441,32 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
                 continue
             # A mock without children, reset right here: with no flags and no ``visited``
             # to report to, resetting it twice would change nothing, so it needs no
-            # bookkeeping (most of a tree is such mocks). A call sets _mock_called, so it
-            # is asked first: one lookup instead of one per key for called mocks.
-            if "_mock_called" in below or not reset_keys.isdisjoint(below):
+            # bookkeeping (most of a tree is such mocks). Each of _RESET_KEYS is asked for,
+            # a call's first: reset_keys.isdisjoint(below) iterates the dict instead, which
+            # callgrind measured at about 1,100 instructions per clean child against 500.
+            if (
+                "_mock_called" in below
+                or "_mock_tally" in below
+                or "_mock_call_args_list" in below
+                or "_mock_mock_calls" in below
+                or "method_calls" in below
+                or "_mock_call_args" in below
+                or "_mock_count_offset" in below
+            ):
                 drop = below.pop
                 for name in reset_list:
                     drop(name, None)
             ret = below.get("_mock_return_value")
             if ret is not None and ret is not child:
                 # Most children were called once and hold a return value nobody used, of
-                # their own ring: _untouched(ret) is inlined for that case.
+                # their own ring: _untouched(ret) is inlined for that case, and for the
+                # commonest of it (the two links a call gave it) without iterating its keys.
                 made = type(ret)
                 if type(made) is plain:
-                    if not _dict_of(ret).keys() <= inert_keys:
+                    held = _dict_of(ret)
+                    if not (
+                        len(held) == 2 and "_mock_new_parent" in held and "_mock_new_name" in held
+                    ) and not held.keys() <= inert_keys:
                         pending.append(ret)
                 elif issubclass(made, mock_type) and not _untouched(ret):
                     pending.append(ret)

@@ -188,18 +188,25 @@ def install_signature_check(mock: Any, check: Callable[..., Any], signature: Any
     The check lives on a class of the mock's own, so other mocks are unaffected.
     ``signature``, when given, is what ``inspect.signature`` reports for the mock.
     """
-    from ._callable import _choose_call
-
-    cls = type(mock)
+    from ._classes import add_check
+    from ._noncallable import _dict_of
 
     def _mock_check_sig(self: Any, /, *args: Any, **kwargs: Any) -> None:
         check(*args, **kwargs)
 
-    # Through setattr: the class records what is written on it (mock_core._classes).
-    cls._mock_check_sig = _mock_check_sig
+    # On the class, as the standard library does (see mock_core._classes).
+    values: dict[str, Any] = {"_mock_check_sig": _mock_check_sig}
     if signature is not None:
-        cls.__signature__ = signature
-    _choose_call(cls)
+        values["__signature__"] = signature
+    cls: Any = type(mock)
+    if add_check(cls, values):
+        # The class stays its ring's: mock-core's fused call runs the check, from here.
+        _dict_of(mock)["_mock_call_check"] = check
+        return
+    # Any other class: through setattr, which records the write; the calls then take the
+    # step-by-step path, which asks the class for _mock_check_sig.
+    for name, value in values.items():
+        setattr(cls, name, value)
 
 
 def discover() -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 
 from mock_core import DEFAULT
+from mock_core.plugins import install_signature_check
 from mock_core._call import _Call, _CallList
 from mock_core._noncallable import _is_instance_mock
 from mock_core._util import state_lock
@@ -130,64 +131,15 @@ def _copy_func_details(func: Any, funcopy: Any) -> None:
 # --------------------------------------------------------------------------- checked mocks
 
 
-def _checked_call(fast: Any, signature: Signature, fused: Any) -> Callable[..., Any]:
-    """A ``__call__`` that checks the arguments, then runs mock-core's fused call."""
-    if fast is None:
-        bind = signature.bind
-
-        def bind_then_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
-            bind(*args, **kwargs)
-            return fused(self, *args, **kwargs)
-
-        return bind_then_call
-
-    def __call__(self: Any, /, *args: Any, **kwargs: Any) -> Any:
-        try:
-            fast(*args, **kwargs)
-            failed = False
-        except TypeError:
-            failed = True
-        if failed:
-            # The standard library's message, raised outside the except block.
-            raise_bind_error(signature, args, kwargs)
-        return fused(self, *args, **kwargs)
-
-    return __call__
-
-
-def _sig_hook(fast: Any, signature: Signature) -> Callable[..., None]:
-    """The ``_mock_check_sig(self, *args, **kwargs)`` method the standard library installs."""
-    check = checker_from(fast, signature)
-
-    def _mock_check_sig(self: Any, /, *args: Any, **kwargs: Any) -> None:
-        check(*args, **kwargs)
-
-    return _mock_check_sig
-
-
 def install_check(mock: Any, signature: Signature) -> None:
     """Make ``mock`` check its calls against ``signature`` and report it to ``inspect``.
 
     Like the standard library, the check and ``__signature__`` live on the mock's
-    own class. Where mock-core would use its fused call, the check is folded into
-    the call itself instead of costing the step-by-step path.
+    own class (mock-core's plugin point for signature checks).
 
     .. versionadded:: 0.1.0
     """
-    fast = compiled_checker(signature)
-    # The mock's own class; written through setattr, so that it records what was written
-    # and is put back before it is used for another mock (see mock_core._classes).
-    cls: Any = type(mock)
-    cls._mock_check_sig = _sig_hook(fast, signature)
-    cls.__signature__ = signature
-    current = cls.__call__
-    if _FUSED is not None and current is _FUSED:
-        cls.__call__ = _checked_call(fast, signature, _FUSED)
-        return
-    from mock_core._callable import _choose_call
-
-    # The step-by-step path (or a class's own __call__) calls _mock_check_sig.
-    _choose_call(cls)
+    install_signature_check(mock, checker_from(compiled_checker(signature), signature), signature)
 
 
 def _check_signature(func: Any, mock: Any, skipfirst: bool, instance: bool = False) -> None:
