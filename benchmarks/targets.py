@@ -3,8 +3,9 @@
 Keys are scenario names as the runner prints them. A ``speedup`` target is the minimum median
 paired ratio ``unittest.mock time / candidate time`` (for memory rows: ``unittest.mock bytes /
 candidate bytes``, so "at most a third" is 3). A ``max_ms`` target is an absolute ceiling on the
-candidate's median import time. Scenarios not listed must not be slower than ``unittest.mock``
-(``DEFAULT_TARGET``). The sources are the "Speed" sections of the package issues.
+candidate's median import time. Timed scenarios not listed must be at least twice as fast as
+``unittest.mock`` (``DEFAULT_TARGET``), memory and import rows no worse. The sources are the
+"Speed" sections of the package issues.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ class Target:
     source: str = ""
 
 
-#: What every scenario without an entry must reach: no slower than unittest.mock.
-DEFAULT_TARGET = Target(1.0, source="#8")
+#: What every timed scenario without an entry must reach: twice as fast as unittest.mock
+#: (#17; it was "no slower", #8). Memory and import rows without an entry keep "no worse".
+DEFAULT_TARGET = Target(2.0, source="#17")
+DEFAULT_OTHER_TARGET = Target(1.0, source="#8")
 
 #: The project goal: geometric mean of the speedups over all timed scenarios, on Python 3.13.
 GEOMEAN_GOAL = 5.0
@@ -60,8 +63,18 @@ TARGETS: dict[str, Target] = {
     "with patch.dict(os.environ, {...})": Target(5, source="#6"),
     "patch(function, autospec=True)": Target(10, source="#6"),
     "patch(Class50, autospec=True)": Target(50, source="#6"),
+    # one class per mock (issue #17): a heap of 1,000,000 objects must not slow these down
+    "heap: ExitStack().enter_context(MagicMock)": Target(1, source="#17"),
+    "heap: type(m).p = PropertyMock()": Target(1, source="#17"),
+    "heap: Mock()": Target(10, source="#17"),
+    "heap: m(1, 'a', x=2)": Target(3, source="#17"),
 }
 
 
+
 def target_for(name: str) -> Target:
-    return TARGETS.get(name, DEFAULT_TARGET)
+    if name in TARGETS:
+        return TARGETS[name]
+    if name.startswith(("memory: ", "import ")):
+        return DEFAULT_OTHER_TARGET
+    return DEFAULT_TARGET

@@ -37,17 +37,22 @@ class Scenario:
     prepare: Prepare
     verify: Verify
     per: int = 1
+    #: Whether the reference library (mkbench.refmock) runs it: not where the scenario
+    #: checks what that minimal library leaves out (a class per mock, class-level magics).
+    reference: bool = True
 
 
 SCENARIOS: list[Scenario] = []
 
 
-def scenario(name: str, group: str, verify: Verify, per: int = 1) -> Callable[[Prepare], Prepare]:
+def scenario(
+    name: str, group: str, verify: Verify, per: int = 1, reference: bool = True
+) -> Callable[[Prepare], Prepare]:
     """Register ``prepare`` under ``name``; its docstring describes the scenario."""
 
     def register(prepare: Prepare) -> Prepare:
         doc = (prepare.__doc__ or "").strip()
-        SCENARIOS.append(Scenario(name, group, doc, prepare, verify, per))
+        SCENARIOS.append(Scenario(name, group, doc, prepare, verify, per, reference))
         return prepare
 
     return register
@@ -732,5 +737,118 @@ def _open_iter(mk: Any, n: int) -> Body:
             with m("f") as fh:
                 lines = [line for line in fh]  # noqa: C416  (the iteration is the point)
         return m, lines
+
+    return body
+
+
+# --------------------------------------------------------------------------- many live mocks
+
+
+def _verify_live(mk: Any, value: Any) -> None:
+    expect(len(value) == 1000, "not a thousand mocks")
+    expect(len({id(type(m)) for m in value}) == 1000, "live mocks share a class")
+
+
+@scenario("1000 live Mock()", "live", _verify_live, per=1000, reference=False)
+def _live_mocks(mk: Any, n: int) -> Body:
+    """Create 1,000 ``Mock()`` and keep them all alive: each needs a class of its own."""
+    cls, loop, batch = mk.Mock, range(n), range(1000)
+
+    def body() -> Any:
+        for _ in loop:
+            alive = [cls() for _ in batch]
+        return alive
+
+    return body
+
+
+# --------------------------------------------------------------------------- a big heap
+
+#: Objects kept alive while the "heap" scenarios run, as in a real test run's heap: what an
+#: operation costs must not grow with them. Containers, so the cyclic GC tracks every one.
+HEAP_OBJECTS = 1_000_000
+_heap: list[Any] = []
+
+
+def _big_heap() -> None:
+    """Fill the heap once (the heap scenarios run last; ``release_heap`` empties it)."""
+    if not _heap:
+        _heap.extend([i] for i in range(HEAP_OBJECTS))
+
+
+def release_heap() -> None:
+    """Let the heap scenarios' objects go (when the timing is over)."""
+    _heap.clear()
+
+
+def _verify_exit_stack(mk: Any, value: Any) -> None:
+    m, entered = value
+    expect(entered == "entered", "enter_context did not return __enter__'s value")
+    expect(m.__exit__.call_count == VERIFY_N, "__exit__ not called by the ExitStack")
+
+
+@scenario(
+    "heap: ExitStack().enter_context(MagicMock)", "heap", _verify_exit_stack, reference=False
+)
+def _heap_exit_stack(mk: Any, n: int) -> Body:
+    """With 1,000,000 objects on the heap: ``ExitStack`` reads ``type(m).__enter__``."""
+    from contextlib import ExitStack
+
+    _big_heap()
+    m, loop = mk.MagicMock(), range(n)
+    m.__enter__.return_value = "entered"
+
+    def body() -> Any:
+        for _ in loop:
+            with ExitStack() as stack:
+                entered = stack.enter_context(m)
+        return m, entered
+
+    return body
+
+
+def _verify_class_property(mk: Any, value: Any) -> None:
+    m, other = value
+    expect(m.p == 1, "the property set on type(m) is not m's")
+    expect(type(other.p).__name__ != "int", "the property reached another mock")
+
+
+@scenario("heap: type(m).p = PropertyMock()", "heap", _verify_class_property, reference=False)
+def _heap_class_property(mk: Any, n: int) -> Body:
+    """With 1,000,000 objects on the heap: set a property through ``type(m)`` of a new mock."""
+    _big_heap()
+    cls, prop, loop = mk.Mock, mk.PropertyMock, range(n)
+    other = cls()
+
+    def body() -> Any:
+        for _ in loop:
+            m = cls()
+            type(m).p = prop(return_value=1)
+        return m, other
+
+    return body
+
+
+@scenario("heap: Mock()", "heap", _kind("Mock"))
+def _heap_mock(mk: Any, n: int) -> Body:
+    """With 1,000,000 objects on the heap: create a ``Mock()``."""
+    _big_heap()
+    return _mock(mk, n)
+
+
+def _verify_heap_call(mk: Any, value: Any) -> None:
+    expect(value.call_count == VERIFY_N, "calls not recorded")
+
+
+@scenario("heap: m(1, 'a', x=2)", "heap", _verify_heap_call)
+def _heap_call(mk: Any, n: int) -> Body:
+    """With 1,000,000 objects on the heap: call a ``Mock`` with arguments."""
+    _big_heap()
+    m, loop = mk.Mock(), range(n)
+
+    def body() -> Any:
+        for _ in loop:
+            m(1, "a", x=2)
+        return m
 
     return body

@@ -107,10 +107,6 @@ EXCLUSIONS = {
     "specced as a function: both refuse it, but the standard library first asks that mock "
     "whether it is a coroutine function (recording __code__.co_flags calls on it; a sealed "
     "mock refuses __code__, so there the probe's AttributeError comes first)",
-    "noncallable-autospec-signature": "a non-callable autospec (an instance of a class "
-    "without __call__) has a __signature__ of (*args, **kwargs) in the standard library, "
-    "which inspect.signature() never reads for a non-callable; mockkit gives such mocks no "
-    "class of their own and no __signature__. Not compared",
     "seal-lazy-autospec": "seal() of an autospec whose spec has an attribute that is already "
     "a mock: the standard library makes every attribute's mock while sealing and raises "
     "InvalidSpecError there; mockkit makes them on first use and raises then",
@@ -1128,8 +1124,6 @@ class MockkitVsStdlib(RuleBasedStateMachine):
 
     @rule(target=mocks, m=mocks, name=st.sampled_from(ACCESS_NAMES))
     def get_attribute(self, m: Pair, name: str) -> Any:
-        if name == "__signature__" and m.info["autospec"] and not callable(m[STD]):
-            return multiple()  # EXCLUSIONS["noncallable-autospec-signature"]
         results = self.both(f"{m}.{name}", lambda side, M: getattr(m[side], name))
         return self.pair_from(results, f"{m}.{name}", m.info["autospec"])
 
@@ -1156,9 +1150,7 @@ class MockkitVsStdlib(RuleBasedStateMachine):
             delattr(m[side], name)
             return hasattr(m[side], name)
 
-        # EXCLUSIONS["noncallable-autospec-signature"]: whether it is still there afterwards
-        compare = not (name == "__signature__" and m.info["autospec"] and not callable(m[STD]))
-        self.both(f"del {m}.{name}", delete, compare=compare)
+        self.both(f"del {m}.{name}", delete)
 
     @rule(m=mocks, name=st.sampled_from(DOTTED_NAMES), value=VALUES)
     def configure(self, m: Pair, name: str, value: str) -> None:

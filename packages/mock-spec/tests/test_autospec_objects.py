@@ -569,7 +569,8 @@ def test_signatures_are_not_inspected_for_unused_methods(monkeypatch: pytest.Mon
             pass
 
     create_autospec(Wide)
-    assert len(seen) <= 1  # the constructor's, at most
+    # The constructor's, at most (the instance's is type.__call__'s, shared by every class).
+    assert len([o for o in seen if "Wide" in repr(o)]) <= 1
     m = create_autospec(Wide)
     m.m1(1)
     m.m1(1)

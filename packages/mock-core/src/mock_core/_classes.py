@@ -154,10 +154,10 @@ def _note(cls: type, name: str) -> None:
     touched = cls.__dict__.get("_mock_touched")
     if touched is None:
         type.__setattr__(cls, "_mock_touched", {name})
-        if getattr(type(cls), "ring", None) is not None:
-            type.__setattr__(cls, "__class__", ChangedMockClassType)
     else:
         touched.add(name)
+    if getattr(type(cls), "ring", None) is not None:  # pristine, or holding just a check
+        type.__setattr__(cls, "__class__", ChangedMockClassType)
 
 
 def ring_of(cls: type) -> Ring | None:
@@ -318,30 +318,50 @@ def new_mock(ring: Ring) -> Any:
     """A new, uninitialised mock on a class of ``ring`` that nobody else has."""
     classes = ring.classes
     if classes:
-        entry = classes.popleft()
-        cls = entry[0]
-        # Unused: no references but the ring's own, and no weak references but the one
-        # the class's base keeps (which ``weakref.ref(cls)`` hands out again: so that one
-        # must be referred to by nothing else either).
-        if (
-            _refs(cls) == ring.base
-            and getweakrefcount(cls) == ring.weak
-            and (entry[2] is None or _refs(entry[2]) == ring.weak_base)
-        ):
-            if type(cls) is ring.meta or _restore(ring, cls):
+        # First the two classes given out last, the one before last first: in ``m = Mock()``
+        # over and over, the last is still in use while the next mock is made and the one
+        # before is free again. That keeps such loops on two classes, warm in the
+        # interpreter's caches. (Inlined: it is most of what creating a mock costs.)
+        last = classes.pop()
+        if classes:
+            entry = classes.pop()
+            cls = entry[0]
+            if (
+                _refs(cls) == ring.base
+                and getweakrefcount(cls) == ring.weak
+                and (entry[2] is None or _refs(entry[2]) == ring.weak_base)
+                and (type(cls) is ring.meta or _restore(ring, cls))
+            ):
                 # Made before it goes back: another thread then sees the class in use.
                 mock = _object_new(cls)
+                classes.append(last)
                 classes.append(entry)
                 cell = entry[1]
                 if cell is not None:
                     cell.ref = _weak_ref(mock)
                 return mock
-            _evicted()  # changed beyond repair, or too often: never used again
-        elif len(classes) < CAP - 1 and _kept < BUDGET:
-            classes.append(entry)  # its mock is alive: ask again on a later turn
-        else:
-            _evicted()  # left to its mock, and freed with it; a new class takes its place
-        del entry
+            classes.append(entry)
+            del entry
+        cls = last[0]
+        if (
+            _refs(cls) == ring.base
+            and getweakrefcount(cls) == ring.weak
+            and (last[2] is None or _refs(last[2]) == ring.weak_base)
+            and (type(cls) is ring.meta or _restore(ring, cls))
+        ):
+            mock = _object_new(cls)
+            classes.append(last)
+            cell = last[1]
+            if cell is not None:
+                cell.ref = _weak_ref(mock)
+            return mock
+        classes.append(last)
+        del cls, last
+        # Then the oldest: free once the collector has run, for mocks in reference cycles
+        # (most mocks with children or return values are).
+        mock = _take(ring, classes.popleft())
+        if mock is not None:
+            return mock
     cls, cell = ring.make()
     mock = None
     if ring.pooled and len(classes) < CAP and _kept < BUDGET:
@@ -362,6 +382,34 @@ def new_mock(ring: Ring) -> Any:
     if cell is not None:
         cell.ref = _weak_ref(mock)
     return mock
+
+
+def _take(ring: Ring, entry: Any) -> Any:
+    """A new mock on the class of ``entry`` (taken out of ``ring``) if unused; else None.
+
+    An unused class that was written on is put back as it was made first. A class whose mock is alive goes to the tail for a later turn or, once the
+    ring (or all rings together) is full, is left to its mock and freed with it.
+    """
+    classes = ring.classes
+    cls = entry[0]
+    if (
+        _refs(cls) == ring.base
+        and getweakrefcount(cls) == ring.weak
+        and (entry[2] is None or _refs(entry[2]) == ring.weak_base)
+    ):
+        if type(cls) is ring.meta or _restore(ring, cls):
+            mock = _object_new(cls)
+            classes.append(entry)
+            cell = entry[1]
+            if cell is not None:
+                cell.ref = _weak_ref(mock)
+            return mock
+        _evicted()  # changed beyond repair, or too often: never used again
+    elif len(classes) < CAP - 1 and _kept < BUDGET:
+        classes.append(entry)
+    else:
+        _evicted()
+    return None
 
 
 def _added() -> None:

@@ -294,6 +294,18 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
         unsafe: bool = False,
         **kwargs: Any,
     ) -> None:
+        if (
+            spec is None
+            and spec_set is None
+            and parent is None
+            and name is None
+            and wraps is None
+            and not _new_name
+            and _new_parent is None
+            and not unsafe
+            and not kwargs
+        ):
+            return  # NonCallableMock(): nothing to store (every default is on the class)
         store = _dict_of(self)
         if (parent is not None or name is not None or _new_name or _new_parent is not None) and (
             "_mock_planned" in store
@@ -578,6 +590,11 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
         # made here before they are shared, and the tallies behind the counts are copied.
         for name in _SHARED_WHEN_COPIED:
             getattr(self, name)
+        # The children the standard library makes with the mock (an autospec's methods) are
+        # in its instance dict, so in the copy's too: they are made now.
+        for name, child in list(self._mock_children.items()):
+            if isinstance(child, Deferred) and child.needed_for_signature(name):
+                getattr(self, name)
         state = dict(_dict_of(self))
         for name in _COUNTED_WHEN_COPIED:
             tally = state.get(name)

@@ -42,5 +42,11 @@ def seal(mock: Any) -> None:
                 continue
             if not isinstance(child, NonCallableMock):
                 continue
+            # As in the standard library, a child that holds a placeholder of the same name
+            # (the stdlib's _SpecState: an autospec's attribute other than a function) is
+            # not sealed.
+            own = child.__dict__.get("_mock_children", {}).get(attr)
+            if isinstance(own, Deferred) and not own.needed_for_signature(attr):
+                continue
             if child._mock_new_parent is node:
                 pending.append(child)

@@ -247,7 +247,9 @@ def create_autospec(
             for entry, original in originals.items():
                 if isinstance(original, FUNCTION_TYPES):
                     result.__dict__[entry] = getattr(mock, entry)
-    elif callable_mock or is_async_func:
+    else:
+        # Non-callable mocks too, as in the standard library: calls are never checked then,
+        # but the class holds the signature (``type.__call__``'s, for an instance spec).
         _check_signature(spec, mock, skipfirst=is_type, instance=instance)
 
     if not instance and _parent is not None:
@@ -275,8 +277,7 @@ def _instance_autospec(
     if originals:
         placeholder = LazyAttributes(spec, spec_set, True, True, wrapped, originals, layout)
         mock._mock_children.update(dict.fromkeys(originals, placeholder))
-    if klass is MagicMock:
-        _check_signature(spec, mock, True, True)
+    _check_signature(spec, mock, True, True)
     return mock
 
 

@@ -52,6 +52,7 @@ class _Holder:
 _FunctionType = type(_plain_function)
 _MethodType = type(_Holder().method)
 _WrapperDescriptor = type(object.__init__)
+_MethodWrapper = type(object().__init__)  # a slot wrapper bound to an object
 
 FUNCTION_TYPES = (_FunctionType, _MethodType)
 """What the standard library treats as functions: plain functions and bound methods."""
@@ -170,8 +171,15 @@ def _cached(target: Any, eat_self: bool) -> Signature | None:
     elif kind is _MethodType and type(target.__func__) is _FunctionType:
         # Bound methods are made afresh on every attribute access; their function is not.
         owner, variant = target.__func__, ("bound", eat_self)
-    elif kind is _WrapperDescriptor:
-        key = (target, eat_self)
+    elif kind is _WrapperDescriptor or kind is _MethodWrapper:
+        # A slot's wrapper: its signature comes from the slot's text signature alone, so
+        # a bound one (``C.__call__`` of a class C modelled as an instance: type.__call__)
+        # is known by its owner's type and name.
+        key = (
+            (target, eat_self)
+            if kind is _WrapperDescriptor
+            else (type(target.__self__), target.__name__, eat_self)
+        )
         found = _by_slot.get(key, _MISSING)
         if found is _MISSING:
             found = _compute(target, eat_self)
