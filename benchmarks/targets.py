@@ -71,7 +71,6 @@ TARGETS: dict[str, Target] = {
 }
 
 
-
 def target_for(name: str) -> Target:
     if name in TARGETS:
         return TARGETS[name]

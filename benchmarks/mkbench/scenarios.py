@@ -787,9 +787,7 @@ def _verify_exit_stack(mk: Any, value: Any) -> None:
     expect(m.__exit__.call_count == VERIFY_N, "__exit__ not called by the ExitStack")
 
 
-@scenario(
-    "heap: ExitStack().enter_context(MagicMock)", "heap", _verify_exit_stack, reference=False
-)
+@scenario("heap: ExitStack().enter_context(MagicMock)", "heap", _verify_exit_stack, reference=False)
 def _heap_exit_stack(mk: Any, n: int) -> Body:
     """With 1,000,000 objects on the heap: ``ExitStack`` reads ``type(m).__enter__``."""
     from contextlib import ExitStack

@@ -797,8 +797,7 @@ def opaque_memos(calls: Any) -> Any:
     if not any(str(entry[0]).endswith("__deepcopy__") for entry in calls):
         return calls
     return [
-        (entry[0], "<memo>") if str(entry[0]).endswith("__deepcopy__") else entry
-        for entry in calls
+        (entry[0], "<memo>") if str(entry[0]).endswith("__deepcopy__") else entry for entry in calls
     ]
 
 

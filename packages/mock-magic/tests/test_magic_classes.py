@@ -127,7 +127,10 @@ def test_a_used_magic_keeps_its_mock_alive_with_the_class() -> None:
         cls = type(m)
         del m
         gc.collect()
-        return cls.__len__.return_value, cls.__str__._mock_new_parent is cls.__len__._mock_new_parent
+        return (
+            cls.__len__.return_value,
+            cls.__str__._mock_new_parent is cls.__len__._mock_new_parent,
+        )
 
     assert agree(scenario) == ok((2, True))
 
@@ -139,4 +142,4 @@ def test_a_class_level_read_once_the_mock_is_gone() -> None:
     cls = type(KIT.MagicMock())
     gc.collect()
     with pytest.raises(AttributeError, match="no longer exists"):
-        cls.__str__  # noqa: B018
+        cls.__str__

@@ -265,12 +265,13 @@ def _contains_run(haystack: Sequence[Any], needle: Sequence[Any]) -> bool:
     first = needle[0]
     for start in range(len(haystack) - width + 1):
         got = haystack[start]
-        if got is not first and not got == first:
+        # ``not ==``, as list equality asks, rather than ``!=``.
+        if got is not first and not got == first:  # noqa: SIM201
             continue
         for offset in range(1, width):
             got = haystack[start + offset]
             wanted = needle[offset]
-            if got is not wanted and not got == wanted:
+            if got is not wanted and not got == wanted:  # noqa: SIM201
                 break
         else:
             return True

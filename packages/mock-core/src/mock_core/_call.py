@@ -144,7 +144,8 @@ class _Call(tuple):  # type: ignore[type-arg]
             # The other side first, so that an ``ANY`` or a custom matcher in an expected
             # call gets to decide, whichever side the expectation is on. (A tuple and a dict
             # on each side here: each comparison gives a bool.)
-            return other[1] == self[1] and other[2] == self[2]
+            same: bool = other[1] == self[1] and other[2] == self[2]
+            return same
         if len(self) == 3:
             name, args, kwargs = self
         else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from . import _noncallable
-from ._await import AsyncMockMixin
 from ._classes import MockClassType
 from ._noncallable import NonCallableMock, _dict_of
 from ._recording import check_and_record, links_changed, record_call, run_side_effect

@@ -80,7 +80,8 @@ def _counts_are_exact() -> bool:
 POOLING = _counts_are_exact()
 
 if POOLING:
-    from _collections import deque
+    # The C module itself: importing ``collections`` costs more than all of mock-core.
+    from _collections import deque  # type: ignore[import-not-found, unused-ignore]
     from _weakref import getweakrefcount, getweakrefs, ref as _weak_ref
 
     _refs = sys.getrefcount
@@ -203,8 +204,8 @@ class Ring:
         "plain_child",
         "pooled",
         "source",
-        "weak_base",
         "weak",
+        "weak_base",
     )
 
     def __init__(
@@ -316,6 +317,7 @@ def ring_for(
 
 def new_mock(ring: Ring) -> Any:
     """A new, uninitialised mock on a class of ``ring`` that nobody else has."""
+    mock: Any
     classes = ring.classes
     if classes:
         # First the two classes given out last, the one before last first: in ``m = Mock()``
@@ -387,8 +389,9 @@ def new_mock(ring: Ring) -> Any:
 def _take(ring: Ring, entry: Any) -> Any:
     """A new mock on the class of ``entry`` (taken out of ``ring``) if unused; else None.
 
-    An unused class that was written on is put back as it was made first. A class whose mock is alive goes to the tail for a later turn or, once the
-    ring (or all rings together) is full, is left to its mock and freed with it.
+    An unused class that was written on is put back as it was made first. A class whose
+    mock is alive goes to the tail for a later turn or, once the ring (or all rings
+    together) is full, is left to its mock and freed with it.
     """
     classes = ring.classes
     cls = entry[0]
@@ -527,7 +530,7 @@ def derived_instance(cls: type, bases: tuple[type, ...] | None = None) -> Any:
         _note(cls, "__class__")
         meta = DerivedMockClassType
     new: type = meta(cls.__name__, bases or (cls,), body)
-    mock = _object_new(new)
+    mock: Any = _object_new(new)
     if cell is not None:
         cell.ref = _weak_ref(mock)
     return mock

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from . import _assertions, _recording
+from . import _assertions, _classes, _recording
 from ._await import AsyncMockMixin
 from ._call import _CallList
-from . import _classes
 from ._classes import derived_instance, new_mock, ring_for
 from ._errors import InvalidSpecError, MissingPluginError
 from ._names import (
@@ -871,10 +870,12 @@ def _refresh_all() -> None:
         _refresh_class(cls)
         _refresh_rings(cls)
         # A mock's own class takes its settings from its origin.
-        pending.extend(sub for sub in cls.__subclasses__() if sub._mock_origin is sub)
+        pending.extend(
+            sub for sub in cls.__subclasses__() if sub.__dict__.get("_mock_origin") is sub
+        )
 
 
-def _first_instance(cls: type) -> Any:
+def _first_instance(cls: Any) -> Any:
     """``cls.__new__`` when ``cls`` has no default ring yet, or is a mock's own class."""
     if cls._mock_origin is not cls:
         # ``type(m)()``, and copies of ``m``: a subclass of m's class, as in the stdlib.
@@ -889,7 +890,7 @@ def _first_instance(cls: type) -> Any:
     return new_mock(ring)
 
 
-def _async_instance(cls: type) -> Any:
+def _async_instance(cls: Any) -> Any:
     """A mock of ``cls`` specced on something async: its class adds await recording."""
     bases = (AsyncMockMixin, cls)
     if cls._mock_origin is not cls:

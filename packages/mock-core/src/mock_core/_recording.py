@@ -464,9 +464,14 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
                 made = type(ret)
                 if type(made) is plain:
                     held = _dict_of(ret)
-                    if not (
-                        len(held) == 2 and "_mock_new_parent" in held and "_mock_new_name" in held
-                    ) and not held.keys() <= inert_keys:
+                    if (
+                        not (
+                            len(held) == 2
+                            and "_mock_new_parent" in held
+                            and "_mock_new_name" in held
+                        )
+                        and not held.keys() <= inert_keys
+                    ):
                         pending.append(ret)
                 elif issubclass(made, mock_type) and not _untouched(ret):
                     pending.append(ret)

@@ -57,7 +57,7 @@ class MagicProxy:
             return self.create_mock()
         name = self.name
         kind = type(obj) if obj is not None else owner
-        if obj is not None and kind.__dict__.get(name) is self:  # type: ignore[union-attr]
+        if obj is not None and kind.__dict__.get(name) is self:
             return self.create_mock(obj)
         # Read from the class (``type(m).__str__``, ``ExitStack`` does) or from a copy,
         # whose class derives from the mock's: the mock is the one the class was made for.

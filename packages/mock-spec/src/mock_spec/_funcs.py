@@ -12,10 +12,10 @@ from __future__ import annotations
 import sys
 
 from mock_core import DEFAULT
-from mock_core.plugins import install_signature_check
 from mock_core._call import _Call, _CallList
 from mock_core._noncallable import _is_instance_mock
 from mock_core._util import state_lock
+from mock_core.plugins import install_signature_check
 
 from ._signature import (
     FUNCTION_TYPES,

@@ -52,7 +52,7 @@ class _Holder:
 _FunctionType = type(_plain_function)
 _MethodType = type(_Holder().method)
 _WrapperDescriptor = type(object.__init__)
-_MethodWrapper = type(object().__init__)  # a slot wrapper bound to an object
+_MethodWrapper = type((0).__add__)  # a slot wrapper bound to an object
 
 FUNCTION_TYPES = (_FunctionType, _MethodType)
 """What the standard library treats as functions: plain functions and bound methods."""
