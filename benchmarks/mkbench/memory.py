@@ -28,7 +28,11 @@ class MemoryResult:
 
 def _instances(attribute: str) -> Maker:
     def make(mk: Any, n: int) -> Callable[[list[Any]], None]:
-        cls = getattr(mk, attribute)
+        # A subclass the process has not used yet: every mock needs a class of its own, and a
+        # library that keeps the classes of mocks that are gone for reuse (mockkit) would
+        # otherwise take them from what it kept before tracing began. Each live mock is
+        # charged the class it lives on.
+        cls = type(f"Fresh{attribute}", (getattr(mk, attribute),), {})
 
         def fill(keep: list[Any]) -> None:
             for i in range(n):

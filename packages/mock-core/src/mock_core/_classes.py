@@ -196,6 +196,7 @@ class Ring:
         "body",
         "checked",
         "classes",
+        "cycling",
         "key",
         "members",
         "meta",
@@ -249,6 +250,8 @@ class Ring:
         self.base = -1
         self.weak = -1
         self.weak_base = -1
+        #: How many more mocks to make from the ring's oldest class first (see new_mock).
+        self.cycling = 0
         #: (child class, made directly?, plugin epoch): see _noncallable._plain_child.
         self.plain_child: Any = None
         #: Where the settings that plugins keep on classes (observers, child rules) are
@@ -319,7 +322,17 @@ def new_mock(ring: Ring) -> Any:
     """A new, uninitialised mock on a class of ``ring`` that nobody else has."""
     mock: Any
     classes = ring.classes
-    if classes:
+    if classes and ring.cycling:
+        # Lately this ring's mocks were freed by the collector, in bulk: they live in
+        # reference cycles (a mock with children, or a return value). The oldest class is
+        # then the one likely free; now and then the newest are asked again, in case the
+        # mocks die at once again.
+        ring.cycling -= 1
+        mock = _take(ring, classes.popleft())
+        if mock is not None:
+            return mock
+        ring.cycling = 0
+    elif classes:
         # First the two classes given out last, the one before last first: in ``m = Mock()``
         # over and over, the last is still in use while the next mock is made and the one
         # before is free again. That keeps such loops on two classes, warm in the
@@ -363,6 +376,7 @@ def new_mock(ring: Ring) -> Any:
         # (most mocks with children or return values are).
         mock = _take(ring, classes.popleft())
         if mock is not None:
+            ring.cycling = _CYCLING
             return mock
     cls, cell = ring.make()
     mock = None
@@ -424,6 +438,9 @@ def _evicted() -> None:
     global _kept
     _kept -= 1
 
+
+#: Mocks made from a ring's oldest class first once that was what worked (see new_mock).
+_CYCLING = 32
 
 #: Writes a class may see before it is retired: the interpreter gives a class only so
 #: many new versions (1,000 in CPython 3.12-3.15), and a class out of them is never found
