@@ -32,7 +32,8 @@ author = "mockkit developers"
 copyright = "2026, mockkit developers"
 version = release = "0.1.0"
 
-extensions = ["sphinx.ext.autodoc", "sphinx.ext.doctest"]
+# public_api (docs/_ext): the mock API's public signatures, no notes for the first release.
+extensions = ["sphinx.ext.autodoc", "sphinx.ext.doctest", "public_api"]
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
 html_static_path = ["_static"]
