@@ -189,6 +189,11 @@ def docs(session: nox.Session) -> None:
             "sphinx-build", "-W", "--keep-going", "-q", "-b", builder,
             "-d", str(build / "doctrees"), "docs", str(build / builder),
         )  # fmt: skip
+    # The built reference: every public name, with the standard library's public parameters
+    # and nothing private (tests/docs; --noconftest: tests/conftest.py needs hypothesis).
+    session.run(
+        "pytest", "--noconftest", "tests/docs", env={"MOCKKIT_DOCS_HTML": str(build / "html")}
+    )
 
 
 @nox.session
