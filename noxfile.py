@@ -198,7 +198,7 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Build every package's wheel and sdist with hatch into dist/ and check their metadata."""
+    """Build every package's wheel and sdist with hatch into dist/, check them, install one."""
     session.install("hatch", "twine")
     shutil.rmtree(DIST, ignore_errors=True)
     for dist in PACKAGES:
@@ -212,6 +212,13 @@ def build(session: nox.Session) -> None:
     if len(artifacts) != expected:
         session.error(f"expected {expected} artifacts in dist/, found {len(artifacts)}")
     session.run("twine", "check", "--strict", *map(str, artifacts))
+    # README's and getting-started's way to install one piece, run as written against what
+    # was just built: into a new environment, with the index switched off.
+    session.install(*TEST_TOOLS)
+    session.run(
+        "pytest", "-q", "tests/test_packaging.py", "-k", "documented or depend_on_nothing",
+        env={"MOCKKIT_DIST": str(DIST)},
+    )  # fmt: skip
 
 
 # Not in the default run: `nox -s pytest-compat` checks mockkit's pytest plugin against each
