@@ -127,7 +127,7 @@ _adopt(sys.modules[__name__], {"FILTER_DIR": mock_core})
 # in. The plugin does it; doing it here too covers runs without the plugin (autoloading off,
 # `-p no:mockkit`, sources on sys.path instead of installed). Costs one lookup elsewhere.
 if "_pytest.compat" in sys.modules:
-    from mockkit._pytest._argnames import install as _install_for_pytest
+    from _mockkit_pytest._argnames import install as _install_for_pytest
 
     _install_for_pytest()
     del _install_for_pytest
