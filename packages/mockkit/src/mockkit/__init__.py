@@ -3,6 +3,9 @@
 ``import mockkit as mock`` offers the names of the newest standard library's
 ``unittest.mock.__all__`` plus the private names real code imports from it. To run an
 unmodified suite on mockkit, see :mod:`mockkit.swap`.
+
+This module holds no ``assert`` statement (PYTEST_DONT_REWRITE), so pytest need not rewrite
+it, and does not warn when ``python -m mockkit -m pytest`` has imported it before pytest.
 """
 
 from __future__ import annotations
