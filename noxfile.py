@@ -189,11 +189,16 @@ def docs(session: nox.Session) -> None:
             "sphinx-build", "-W", "--keep-going", "-q", "-b", builder,
             "-d", str(build / "doctrees"), "docs", str(build / builder),
         )  # fmt: skip
+    # The built reference: every public name, with the standard library's public parameters
+    # and nothing private (tests/docs; --noconftest: tests/conftest.py needs hypothesis).
+    session.run(
+        "pytest", "--noconftest", "tests/docs", env={"MOCKKIT_DOCS_HTML": str(build / "html")}
+    )
 
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Build every package's wheel and sdist with hatch into dist/ and check their metadata."""
+    """Build every package's wheel and sdist with hatch into dist/, check them, install one."""
     session.install("hatch", "twine")
     shutil.rmtree(DIST, ignore_errors=True)
     for dist in PACKAGES:
@@ -207,6 +212,13 @@ def build(session: nox.Session) -> None:
     if len(artifacts) != expected:
         session.error(f"expected {expected} artifacts in dist/, found {len(artifacts)}")
     session.run("twine", "check", "--strict", *map(str, artifacts))
+    # README's and getting-started's way to install one piece, run as written against what
+    # was just built: into a new environment, with the index switched off.
+    session.install(*TEST_TOOLS)
+    session.run(
+        "pytest", "-q", "tests/test_packaging.py", "-k", "documented or depend_on_nothing",
+        env={"MOCKKIT_DIST": str(DIST)},
+    )  # fmt: skip
 
 
 # Not in the default run: `nox -s pytest-compat` checks mockkit's pytest plugin against each
@@ -286,3 +298,29 @@ def lock(session: nox.Session) -> None:
             *session.posargs,
             env=dict.fromkeys(LOCK_VARIABLES),  # the old lock must not constrain the new one
         )  # fmt: skip
+
+
+# Not in the default run: it downloads pinned sdists from PyPI and runs six projects' unit
+# suites two to four times each (about a quarter of an hour an interpreter on two cores).
+# `.ci/pythons nox -s realworld-3.12 realworld-3.15` reruns the corpus and refreshes its figures
+# in the docs; `-- --only NAME` runs some projects (and leaves the docs' figures alone).
+# realworld/projects.toml lists the projects, constraints/realworld.txt pins their dependencies.
+@nox.session(python=PYTHONS)
+def realworld(session: nox.Session) -> None:
+    """Run real projects' unit suites on the standard library and on mockkit, test by test."""
+    # Every project's dependencies, and the backends that build their sdists, come from the
+    # corpus lock; our wheels are built under the tools lock as everywhere else.
+    corpus_lock = _locked_by(LOCKS / "realworld.txt")
+    # uv makes each project's environment; installed here, not nox's, because under
+    # .ci/pythons the runner runs inside the chroot of the interpreter it tests.
+    session.install("uv", env=corpus_lock)
+    session.install("tomli; python_version < '3.11'")  # the runner reads the TOML manifest
+    version = session.python if isinstance(session.python, str) else "current"
+    wheels = str(_build_wheels(session))
+    session.run(
+        "python", "realworld/run.py", "--wheels", wheels, "--name", version,
+        # The summary of a full run feeds docs/realworld.rst, regenerated even when the run
+        # fails (regressions are figures too).
+        "--results", f"realworld/results/{version}.json", "--docs", *session.posargs,
+        env=corpus_lock,
+    )  # fmt: skip

@@ -23,6 +23,11 @@ if str(HERE) not in sys.path:
 from mkbench.report import fmt_number, fmt_ratio, fmt_value  # noqa: E402
 
 STATIC = "_static/bench"
+# The class of the result tables: docs/_static/custom.css sets them in a smaller type, keeps
+# figures on one line and lets only the scenario column wrap, so that all eight columns fit
+# the theme's text column.
+TABLE_CLASS = "bench"
+NBSP = "\u00a0"
 
 INTRO = """\
 :orphan:
@@ -77,10 +82,10 @@ Running it
 
 .. code-block:: console
 
-   $ nox -s bench                                    # every interpreter, writes these results
-   $ python benchmarks/run.py                        # this interpreter, table on stdout
-   $ python benchmarks/run.py --quick --only patch   # smoke test of some scenarios
-   $ python benchmarks/render_docs.py                # regenerate this page
+   $ nox -s bench                      # every interpreter: these results
+   $ python benchmarks/run.py          # this interpreter, a table on stdout
+   $ python benchmarks/run.py --quick --only patch      # a smoke test
+   $ python benchmarks/render_docs.py  # regenerate this page
 
 """
 
@@ -112,20 +117,31 @@ def _status(row: dict[str, Any]) -> str:
 
 def _target(row: dict[str, Any]) -> str:
     if row["target_max_ms"] is not None:
-        return f"<= {row['target_max_ms']:g} ms"
-    return f">= {row['target_speedup']:g}x" if row["target_speedup"] is not None else ""
+        return f"\u2264{row['target_max_ms']:g}{NBSP}ms"
+    return f"\u2265{row['target_speedup']:g}x" if row["target_speedup"] is not None else ""
+
+
+def _figure(text: str) -> str:
+    """A figure with its unit, which must not be split over two lines (``7.94 µs``)."""
+    return text.replace(" ", NBSP)
 
 
 def _iqr(row: dict[str, Any]) -> str:
     if row["kind"] == "memory" or row["ratio_q1"] is None:
         return ""
-    return f"{fmt_number(row['ratio_q1'])} - {fmt_number(row['ratio_q3'])}"
+    return f"{fmt_number(row['ratio_q1'])}\u2013{fmt_number(row['ratio_q3'])}"
 
 
 def _table(doc: dict[str, Any]) -> list[str]:
     cand, base = doc["candidate"]["module"], doc["baseline"]["module"]
     head = ["Scenario", base, cand, "reference", "speedup", "IQR", "target", "status"]
-    lines = [".. list-table::", "   :header-rows: 1", "   :widths: 34 11 11 11 8 10 8 7", ""]
+    lines = [
+        ".. list-table::",
+        "   :header-rows: 1",
+        "   :widths: auto",
+        f"   :class: {TABLE_CLASS}",
+        "",
+    ]
     for i, cell in enumerate(head):
         lines.append(
             ("   * - " if i == 0 else "     - ") + (_literal(cell) if i in (1, 2) else cell)
@@ -134,9 +150,9 @@ def _table(doc: dict[str, Any]) -> list[str]:
         kind = row["kind"]
         cells = [
             _literal(row["name"]),
-            fmt_value(kind, row["baseline"], ascii_only=False),
-            fmt_value(kind, row["candidate"], ascii_only=False),
-            fmt_value(kind, row["reference"], ascii_only=False),
+            _figure(fmt_value(kind, row["baseline"], ascii_only=False)),
+            _figure(fmt_value(kind, row["candidate"], ascii_only=False)),
+            _figure(fmt_value(kind, row["reference"], ascii_only=False)),
             fmt_ratio(row["ratio"]),
             _iqr(row),
             _target(row),

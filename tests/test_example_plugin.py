@@ -101,7 +101,8 @@ def python(tmp_path_factory: pytest.TempPathFactory) -> Path:
         _run(sys.executable, "-m", "pip", *quiet, "wheel", "--no-deps",
              "--no-build-isolation", "-w", wheels, *sources)  # fmt: skip
     else:  # the build backend comes from the index; our code does not
-        _run(env_python, "-m", "pip", *quiet, "wheel", "--no-deps", "-w", wheels, *sources)
+        pip = [sys.executable, "-m", "pip"] if local_pip else [env_python, "-m", "pip"]
+        _run(*pip, *quiet, "wheel", "--no-deps", "-w", wheels, *sources)
 
     links = [arg for path in find_links for arg in ("--find-links", path)]
     installer = (

@@ -1,6 +1,8 @@
 """Packaging: every package builds and installs from local wheels; mock-core stands alone.
 
-Wheels come from MOCKKIT_WHEELS (the directory nox built them into) or are built here.
+Wheels come from MOCKKIT_WHEELS (the directory nox built them into) or are built here;
+the documented way to install one piece runs against MOCKKIT_DIST (``nox -s build``'s dist/,
+wheels and sdists) when given, else against those wheels.
 Fresh environments are made with the standard library's venv, and our distributions are
 only ever installed with the package index switched off.
 """
@@ -9,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import subprocess
 import sys
 import venv
@@ -101,3 +105,99 @@ def test_importing_mock_core_loads_no_sibling() -> None:
 @pytest.mark.parametrize("heavy", ["asyncio", "inspect"])
 def test_import_does_not_load_heavy_modules(name: str, heavy: str) -> None:
     assert heavy not in _modules_after_import(name)
+
+
+# -- installing one piece from a checkout ---------------------------------------------------
+
+# What each piece pulls in with the documented command: itself and the siblings it declares.
+PIECES = {
+    "mock-core": {"mock-core"},
+    "mock-magic": {"mock-core", "mock-magic"},
+    "mock-spec": {"mock-core", "mock-magic", "mock-spec"},
+    "mock-patch": {"mock-core", "mock-magic", "mock-patch"},
+    "mock-patch[spec]": {"mock-core", "mock-magic", "mock-spec", "mock-patch"},
+    "mockkit": set(PACKAGES),
+}
+# The one command README.md and docs/getting-started.rst give for it, the piece last.
+_INSTALL = re.compile(r"python3? -m pip install --no-index --find-links dist/ \S+")
+
+
+def _documented_installs(path: Path, start: str, end: str) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    section = text.split(start, 1)[1].split(end, 1)[0]
+    return _INSTALL.findall(section)
+
+
+def _readme_installs() -> list[str]:
+    return _documented_installs(ROOT / "README.md", "## Installing one piece", "\n## ")
+
+
+def _getting_started_installs() -> list[str]:
+    return _documented_installs(
+        ROOT / "docs" / "getting-started.rst", "Installing one piece\n---", "\n``mock-core``"
+    )
+
+
+def test_readme_and_getting_started_give_the_same_install_command() -> None:
+    readme = _readme_installs()
+    assert readme == ['python3 -m pip install --no-index --find-links dist/ "mock-patch[spec]"']
+    assert _getting_started_installs() == readme
+
+
+def test_the_pieces_depend_on_nothing_but_each_other() -> None:
+    # --no-index keeps every other distribution out too: a third-party dependency would make
+    # the documented command fail, so none is allowed (nor an undeclared extra).
+    tomllib = pytest.importorskip("tomllib", reason="reading pyproject.toml needs 3.11")
+    for dist in PACKAGES:
+        text = (ROOT / "packages" / dist / "pyproject.toml").read_text(encoding="utf-8")
+        project = tomllib.loads(text)["project"]
+        extras = project.get("optional-dependencies", {})
+        requirements = [*project["dependencies"], *(r for rs in extras.values() for r in rs)]
+        names = {re.split(r"[\s\[<>=!~;@]", r, maxsplit=1)[0] for r in requirements}
+        assert names <= set(PACKAGES), (dist, names)
+        # Exactly this release of each sibling: they are built and released together.
+        assert all(r.endswith(f"=={project['version']}") for r in requirements), requirements
+
+
+@pytest.fixture(scope="module")
+def dist(request: pytest.FixtureRequest) -> Path:
+    """``nox -s build``'s output when the build session runs this, else the wheels."""
+    given = os.environ.get("MOCKKIT_DIST")
+    if given:
+        return Path(given)
+    wheels: Path = request.getfixturevalue("wheels")  # built only when needed
+    return wheels
+
+
+@pytest.mark.slow
+def test_the_documented_install_of_one_piece_works_offline(dist: Path, tmp_path: Path) -> None:
+    (command,) = _readme_installs()
+    python = _new_env(tmp_path / "env")
+    # Run as written, from a directory where dist/ is the built artifacts, with the venv's
+    # interpreter as python3. The index points at a closed local port: pip would report a
+    # failed connection there if the command asked the index for anything.
+    workdir = tmp_path / "checkout"
+    workdir.mkdir()
+    (workdir / "dist").symlink_to(dist, target_is_directory=True)
+    argv = shlex.split(command)
+    argv[0] = str(python)
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "UV_"))}
+    environ["PIP_INDEX_URL"] = "http://127.0.0.1:9/simple/"
+    environ["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    result = subprocess.run(
+        argv, capture_output=True, text=True, check=False, cwd=workdir, env=environ
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "127.0.0.1" not in output, output
+    assert _installed(python) & set(PACKAGES) == PIECES[argv[-1]]
+    _pip(python, "check")
+    # The piece works, with what its extra adds: autospec needs mock-spec.
+    _run(
+        python, "-I", "-c",
+        "import os\n"
+        "from mock_patch import patch\n"
+        "with patch('os.getcwd', autospec=True) as getcwd:\n"
+        "    os.getcwd()\n"
+        "getcwd.assert_called_once_with()\n",
+    )  # fmt: skip

@@ -1762,3 +1762,21 @@ def test_a_mock_specced_on_a_function_is_not_probed_as_a_coroutine_function() ->
     # stops, both go (and this scenario becomes an ordinary comparison).
     kind, calls = _probe_scenario(std_mock)
     assert (kind, calls[:1]) == ("AsyncMock", [std_mock.call.__code__.co_flags.__and__(128)])
+
+
+@settings(max_examples=1, database=None, deadline=None)
+@given(st.none())
+def test_replay_dict_patch_restarted_under_another_then_stopall(_: None) -> None:
+    # Two dict patches of one mapping, the first started again over the second (clear=True),
+    # with patch.multiple starts in between: stopall walks the live list of started patches
+    # from its end, so the first patch's two registrations are stopped before the second
+    # one, which gives back the contents from before either started.
+    def steps(machine: MockkitVsStdlib) -> None:
+        first = machine.patch_dict_start(False, {}, False)
+        machine.patch_dict_start(False, {}, True)
+        machine.patch_multiple_start(["value"], True, {})
+        machine.patch_multiple_start(["value"], False, {})
+        machine.patch_start_again(first)
+        machine.patch_stopall()
+
+    assert not _replay(steps).diverged

@@ -303,6 +303,92 @@ def test_signature_provider_matches_the_stdlib_spec_signature() -> None:
     )
 
 
+MOCK_SPEC_NOTE = (
+    "\nNote: the calls were compared as written, not bound to the spec's signature "
+    "(which makes f(1) match f(a=1)); signature matching needs the 'mock-spec' "
+    "distribution: pip install mock-spec"
+)
+
+
+def _failure(action: Callable[[], object]) -> str:
+    with pytest.raises(AssertionError) as caught:
+        action()
+    return str(caught.value)
+
+
+def test_without_signatures_a_failure_keywords_could_fix_names_mock_spec() -> None:
+    # The standard library binds both calls to f's signature and passes each of these;
+    # mock-core alone compares them as written, so it must say what would match them.
+    m = Mock(spec=f)
+    m(1, 2)
+    assert _failure(lambda: m.assert_called_with(a=1, b=2)) == (
+        "expected call not found.\nExpected: mock(a=1, b=2)\n  Actual: mock(1, 2)" + MOCK_SPEC_NOTE
+    )
+    assert _failure(lambda: m.assert_called_once_with(1, b=2)).endswith(MOCK_SPEC_NOTE)
+    assert _failure(lambda: m.assert_any_call(a=1, b=2)) == (
+        "mock(a=1, b=2) call not found" + MOCK_SPEC_NOTE
+    )
+    assert _failure(lambda: m.assert_has_calls([call(1, b=2)])) == (
+        "Calls not found.\nExpected: [call(1, b=2)]\n  Actual: [call(1, 2)]" + MOCK_SPEC_NOTE
+    )
+    assert _failure(lambda: m.assert_has_calls([call(a=1, b=2)], any_order=True)).endswith(
+        MOCK_SPEC_NOTE
+    )
+    # Keywords in the recorded call count too.
+    k = Mock(spec=f)
+    k(a=1, b=2)
+    assert _failure(lambda: k.assert_called_with(1, 2)).endswith(MOCK_SPEC_NOTE)
+
+
+def test_without_signatures_a_named_call_to_a_specced_child_names_mock_spec() -> None:
+    parent = Mock()
+    parent.child = Mock(spec=f)
+    parent.child(1, 2)
+    assert _failure(lambda: parent.assert_has_calls([call.child(a=1, b=2)])).endswith(
+        MOCK_SPEC_NOTE
+    )
+
+
+def test_failures_signatures_cannot_change_keep_the_standard_message() -> None:
+    # Without keywords binding changes nothing; without a callable spec there is nothing to
+    # bind to; with a provider registered, binding was done. The message is the stdlib's.
+    def positional(M: Any) -> Any:
+        m = M.Mock(spec=f)
+        m(1, 2)
+        m.assert_called_with(1, 3)
+
+    assert agree(positional) == raises(
+        "AssertionError", "expected call not found.\nExpected: mock(1, 3)\n  Actual: mock(1, 2)"
+    )
+
+    class Plain:
+        pass
+
+    def not_callable(M: Any) -> Any:
+        m = M.Mock(spec=Plain())
+        m(a=1)
+        m.assert_called_with(1)
+
+    assert agree(not_callable) == raises(
+        "AssertionError", "expected call not found.\nExpected: mock(1)\n  Actual: mock(a=1)"
+    )
+
+    def plain(M: Any) -> Any:
+        m = M.Mock()
+        m(1, b=2)
+        m.assert_called_with(a=1, b=2)
+
+    assert agree(plain) == raises(
+        "AssertionError",
+        "expected call not found.\nExpected: mock(a=1, b=2)\n  Actual: mock(1, b=2)",
+    )
+
+    plugins.add_signature_provider(inspect_provider)
+    m = Mock(spec=f)
+    m(1, 2)
+    assert MOCK_SPEC_NOTE not in _failure(lambda: m.assert_called_with(a=1, b=3))
+
+
 def test_signature_provider_arguments_and_caching() -> None:
     seen: list[tuple[Any, bool, bool]] = []
 

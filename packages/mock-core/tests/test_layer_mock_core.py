@@ -57,3 +57,18 @@ def test_only_declared_siblings_are_installed() -> None:
 @pytest.mark.parametrize("dist", sorted(SIBLINGS - {DIST}))
 def test_undeclared_sibling_is_not_importable(dist: str) -> None:
     assert importlib.util.find_spec(dist.replace("-", "_")) is None
+
+
+@isolated
+def test_without_mock_spec_a_keyword_mismatch_says_to_install_it() -> None:
+    # The standard library passes this assertion (it binds both calls to f's signature);
+    # mock-core alone cannot bind them, and its failure must not leave the user guessing.
+    from mock_core import Mock
+
+    def f(a: int, b: int) -> None:
+        pass
+
+    m = Mock(spec=f)
+    m(1, 2)
+    with pytest.raises(AssertionError, match=r"'mock-spec' distribution: pip install mock-spec$"):
+        m.assert_called_with(a=1, b=2)

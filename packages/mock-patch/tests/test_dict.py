@@ -118,6 +118,40 @@ def test_mapping_like_container() -> None:
     assert foo.values == original
 
 
+class CopyAndUpdateOnly:
+    """Has copy() and update() but neither clear() nor iteration over its keys."""
+
+    def __init__(self) -> None:
+        self.values: Dict[Any, Any] = {"a": 1}
+
+    def copy(self) -> Dict[Any, Any]:
+        return dict(self.values)
+
+    def update(self, values: Any) -> None:
+        self.values.update(values)
+
+
+def _not_iterable(any_patch: Any) -> List[Any]:
+    """Emptying a mapping that cannot be iterated over (clear=True, then the stop's restore):
+    the error is the one list() gives, as in the standard library."""
+    seen: List[Any] = []
+    for clear in (True, False):
+        mapping = CopyAndUpdateOnly()
+        patcher = any_patch.dict(mapping, b=2, clear=clear)
+        for step in (patcher.start, patcher.stop):
+            try:
+                step()
+            except TypeError as exc:
+                seen.append(str(exc))
+    return seen
+
+
+def test_a_mapping_that_cannot_be_iterated_over_gets_the_standard_error() -> None:
+    expected = ["'CopyAndUpdateOnly' object is not iterable"] * 2
+    assert _not_iterable(patch) == expected
+    assert _not_iterable(std_mock.patch) == expected
+
+
 def test_clear_dict_helper() -> None:
     foo = Container()
     foo["a"] = 1
@@ -264,6 +298,43 @@ def test_environ_bad_value_leaves_nothing_behind() -> None:
     assert patcher.stop() is None
 
 
+def _failed_start_on_a_recording_mapping(any_patch: Any) -> List[Any]:
+    calls: List[Any] = []
+
+    class Recording(dict):
+        def clear(self) -> None:
+            calls.append("clear")
+            super().clear()
+
+        def update(self, values: Any) -> None:
+            calls.append(("update", dict(values)))
+            if "bad" in values:
+                raise ValueError("refused")
+            super().update(values)
+
+    d = Recording(a=1)
+    patcher = any_patch.dict(d, bad=2, clear=True)
+    with pytest.raises(ValueError):
+        patcher.start()
+    return [calls, dict(d), patcher.stop()]
+
+
+def test_a_failed_start_puts_back_with_the_calls_of_a_stop() -> None:
+    # DEVIATIONS.md: mockkit undoes a start that failed part-way, with the calls a stop makes
+    # (a mapping that records its calls records them too); the standard library leaves the
+    # mapping as the failure left it.
+    assert _failed_start_on_a_recording_mapping(patch) == [
+        ["clear", ("update", {"bad": 2}), "clear", ("update", {"a": 1})],
+        {"a": 1},
+        None,
+    ]
+    assert _failed_start_on_a_recording_mapping(std_mock.patch) == [
+        ["clear", ("update", {"bad": 2})],
+        {},
+        None,
+    ]
+
+
 def test_environb() -> None:
     if not getattr(os, "supports_bytes_environ", False):
         pytest.skip("no os.environb")
@@ -398,9 +469,9 @@ def test_each_undo_of_a_nested_use_gives_the_last_start_back() -> None:
 
 
 def test_once_every_start_is_undone_nothing_is_kept() -> None:
-    # DEVIATIONS.md: mockkit drops its copy of the old contents when the last start is undone
-    # (a stopped patch keeps no values alive), so a further __exit__ has nothing to write
-    # back; the standard library keeps the copy and writes it back again.
+    # DEVIATIONS.md: mockkit drops its copy of the old contents once no start is left to
+    # undo (a stopped patch keeps no values alive), so a further __exit__ has nothing to
+    # write back; the standard library keeps the copy and writes it back again.
     d = {"a": 1}
     patcher = patch.dict(d, b=2)
     patcher.start()
@@ -412,6 +483,108 @@ def test_once_every_start_is_undone_nothing_is_kept() -> None:
     d["q"] = 1
     assert patcher.__exit__(None, None, None) is False
     assert d == {"a": 1, "b": 2, "q": 1}
+
+
+def _restarted_over_another_then_stopall(any_patch: Any) -> List[Any]:
+    """A dict patch started again over a second one of the same mapping (which clears it),
+    then stopall: the first patch's two registrations are undone before the second's."""
+    d = {"a": 1, "b": 2}
+    first = any_patch.dict(d, {})
+    second = any_patch.dict(d, {}, clear=True)
+    first.start()
+    second.start()
+    first.start()  # takes the cleared contents as what it gives back
+    seen: List[Any] = [dict(d)]
+    any_patch.stopall()
+    seen += [dict(d), first.stop(), second.stop(), dict(d)]
+    return seen
+
+
+def test_stopall_undoes_a_restarted_dict_patch_before_the_one_under_it() -> None:
+    expected = [{}, {"a": 1, "b": 2}, None, None, {"a": 1, "b": 2}]
+    assert _restarted_over_another_then_stopall(patch) == expected
+    assert _restarted_over_another_then_stopall(std_mock.patch) == expected
+
+
+def _exit_then_stop(any_patch: Any) -> List[Any]:
+    """start(), then an __exit__ call (which undoes that start), then stop(): the stop still
+    has its registration to undo, so it writes the old contents back once more."""
+    d = {"a": 1}
+    patcher = any_patch.dict(d, b=2)
+    patcher.start()
+    seen: List[Any] = [patcher.__exit__(None, None, None), dict(d)]
+    d["later"] = 1
+    seen += [patcher.stop(), dict(d)]
+    d["after stop"] = 1
+    seen += [patcher.stop(), dict(d)]
+    return seen
+
+
+def _started_twice_exited_twice_then_stopall(any_patch: Any) -> List[Any]:
+    d = {"a": 1}
+    patcher = any_patch.dict(d, b=2)
+    patcher.start()
+    patcher.start()
+    seen: List[Any] = []
+    for _ in range(2):
+        d["x"] = len(seen)
+        seen += [patcher.__exit__(None, None, None), dict(d)]
+    d["y"] = 1
+    any_patch.stopall()
+    seen.append(dict(d))
+    return seen
+
+
+def _with_inside_a_start(any_patch: Any) -> List[Any]:
+    d = {"a": 1}
+    patcher = any_patch.dict(d, b=2)
+    patcher.start()
+    with patcher:
+        d["inside"] = 1
+    d["between"] = 1
+    seen: List[Any] = [dict(d), patcher.stop(), dict(d)]
+    return seen
+
+
+@pytest.mark.parametrize(
+    "scenario", [_exit_then_stop, _started_twice_exited_twice_then_stopall, _with_inside_a_start]
+)
+def test_a_start_left_to_undo_keeps_the_old_contents(scenario: Any) -> None:
+    # The copy of the old contents is kept while a start() registration is left for stop()
+    # (or stopall), even after __exit__ calls, so those stops write it back as the standard
+    # library's do.
+    assert scenario(patch) == scenario(std_mock.patch)
+
+
+def test_exit_then_stop_gives_back_then_keeps_nothing() -> None:
+    assert _exit_then_stop(patch) == [
+        False, {"a": 1},
+        False, {"a": 1},
+        None, {"a": 1, "after stop": 1},
+    ]  # fmt: skip
+    d = {"a": 1}
+    patcher = patch.dict(d, b=2)
+    patcher.start()
+    patcher.__exit__(None, None, None)
+    assert patcher._original == {"a": 1} and not patcher.is_started
+    patcher.stop()
+    assert patcher._original is None
+
+
+def test_an_exit_beyond_every_start_writes_nothing_back() -> None:
+    # DEVIATIONS.md: with no start left to undo the copy is gone; the standard library keeps
+    # it and writes it back at every __exit__.
+    def scenario(dict_patch: Any) -> Dict[str, Any]:
+        d = {"a": 1}
+        patcher = dict_patch(d, b=2)
+        with patcher:
+            pass
+        d["after"] = 1
+        patcher.__exit__(None, None, None)
+        return d
+
+    assert scenario(patch.dict) == {"a": 1, "after": 1}
+    assert scenario(std_mock.patch.dict) == {"a": 1}
 
 
 def test_registered_in_the_shared_list() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unittest.mock as std_mock
 from typing import Any, List
 
 import pytest
@@ -172,6 +173,66 @@ def test_stopall_tolerates_a_stop_that_does_not_unregister() -> None:
     _patch.stop(stubborn)
     stubborn.__exit__()
     assert Thing.two == "two"
+
+
+def _stopall_walk(stopall: Any, active: List[Any], layout: str) -> List[Any]:
+    """Stand-in patchers put straight into a module's list of started patchers: which
+    stop() calls ``stopall`` makes, in order, and which stand-ins it leaves registered."""
+    stopped: List[str] = []
+
+    class StandIn:
+        def __init__(self, name: str, action: str = "unregister") -> None:
+            self.name, self.action = name, action
+
+        def __repr__(self) -> str:
+            return self.name
+
+        def stop(self) -> None:
+            stopped.append(self.name)
+            if self.action == "keep":
+                return
+            active.remove(self)
+            if self.action == "unregister two" and active:
+                active.pop(0)
+            elif self.action == "register another":
+                active.append(StandIn("late"))
+
+    twice = StandIn("twice")
+    layouts = {
+        "registered twice": [twice, StandIn("b"), twice],
+        "registered twice around two": [StandIn("a"), twice, StandIn("b"), StandIn("c"), twice],
+        "stop keeps its registration": [StandIn("a", "keep"), StandIn("b", "keep")],
+        "stop unregisters two": [StandIn("a"), StandIn("b"), StandIn("c", "unregister two")],
+        "stop registers another": [StandIn("a"), StandIn("b", "register another")],
+    }
+    saved = active[:]
+    active[:] = layouts[layout]
+    try:
+        stopall()
+        return [stopped, list(active)]
+    finally:
+        active[:] = saved
+
+
+STOPALL_WALKS = {
+    "registered twice": [["twice", "twice", "b"], []],
+    "registered twice around two": [["twice", "twice", "c", "b", "a"], []],
+    "stop keeps its registration": [["b", "a"], ["a", "b"]],
+    "stop unregisters two": [["c"], ["b"]],
+    "stop registers another": [["b", "a"], ["late"]],
+}
+
+
+@pytest.mark.parametrize("layout", sorted(STOPALL_WALKS))
+def test_stopall_walks_the_live_list_from_its_end(layout: str) -> None:
+    # As the standard library's: one position down per stop() from the end of the live list
+    # (not a copy), so a second registration of a patcher (a patch.dict started again) is
+    # reached where the first was taken off, and a stop() that shortens the list by more
+    # than one ends the walk.
+    kit = _stopall_walk(patch.stopall, _registry._active_patches, layout)
+    std = _stopall_walk(std_mock.patch.stopall, std_mock._patch._active_patches, layout)
+    assert [kit[0], [repr(p) for p in kit[1]]] == STOPALL_WALKS[layout]
+    assert [std[0], [repr(p) for p in std[1]]] == STOPALL_WALKS[layout]
 
 
 def test_start_stop_in_setup_and_cleanup() -> None:

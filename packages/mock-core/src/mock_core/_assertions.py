@@ -12,7 +12,7 @@ from ._registry import Deferred, FailureContext, registry
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
-    from typing import Any, NoReturn, Sequence
+    from typing import Any, Iterable, NoReturn, Sequence
 
 __all__ = [
     "assert_any_call",
@@ -29,6 +29,7 @@ __all__ = [
     "format_signature",
     "safe_repr",
     "signature_from_name",
+    "unbound_note",
 ]
 
 
@@ -87,11 +88,56 @@ def failure_message(mock: Any, args: Any, kwargs: Any, action: str = "call") -> 
     return f"expected {action} not found.\nExpected: {expected}\n  Actual: {actual}"
 
 
+# Signatures come from a plugin (mock-spec) that mock-core does not require; without it a
+# specced mock compares calls as written. That silently fails assertions the standard
+# library passes (``f(1, 2)`` against ``assert_called_with(a=1, b=2)``), so such a failure
+# says what is missing.
+UNBOUND_NOTE = (
+    "\nNote: the calls were compared as written, not bound to the spec's signature "
+    "(which makes f(1) match f(a=1)); signature matching needs the 'mock-spec' "
+    "distribution: pip install mock-spec"
+)
+
+
+def unbound_note(mock: Any, calls: Iterable[Any]) -> str:
+    """``UNBOUND_NOTE`` if binding ``calls`` to a spec's signature could change the result.
+
+    That is: no signature provider is registered (plugin point 3), and some call passes
+    keyword arguments to a mock of the tree whose spec is callable. Binding only moves
+    arguments between positions and keywords, so calls without keywords compare the same
+    either way, and their failures keep the standard library's message unchanged.
+    """
+    registry.discover()
+    if registry.signature_providers:
+        return ""
+    names = set()
+    for recorded in calls:
+        if isinstance(recorded, tuple) and len(recorded) in (2, 3):
+            kwargs = recorded[-1]
+            if isinstance(kwargs, dict) and kwargs:
+                names.add(recorded[0] if len(recorded) == 3 else "")
+    for name in names:
+        node = _node_from_name(mock, name) if name else mock
+        source = None if node is None else node.__dict__.get("_mock_sig_source")
+        if source is not None and callable(source[0]):
+            return UNBOUND_NOTE
+    return ""
+
+
 def signature_from_name(mock: Any, name: str) -> Any:
     """The signature of the child that a dotted call name points at."""
     if not name:
         return mock._spec_signature
-    signature = None
+    node = _node_from_name(mock, name)
+    return None if node is None else node._spec_signature
+
+
+def _node_from_name(mock: Any, name: str) -> Any:
+    """The child a dotted call name points at, or the last one reached on the way there.
+
+    None when not even the first step of the name leads to a child.
+    """
+    found = None
     node = mock
     for part in name.replace("()", "").split("."):
         child = node._mock_children.get(part)
@@ -107,9 +153,8 @@ def signature_from_name(mock: Any, name: str) -> Any:
         child = _extract_mock(child)
         if not hasattr(child, "_mock_children"):
             break
-        node = child
-        signature = child._spec_signature
-    return signature
+        node = found = child
+    return found
 
 
 _UNKNOWN = object()
@@ -233,7 +278,7 @@ def assert_called_with(self: Any, /, *args: Any, **kwargs: Any) -> None:
         fail(
             self,
             "called_with",
-            failure_message(self, args, kwargs),
+            failure_message(self, args, kwargs) + unbound_note(self, ((args, kwargs), last)),
             expected=_Call((args, kwargs), two=True),
             actual=last,
             cause=cause,
@@ -295,7 +340,8 @@ def assert_has_calls(self: Any, calls: Any, any_order: bool = False) -> None:
             fail(
                 self,
                 "has_calls",
-                f"{problem}\nExpected: {_CallList(calls)}\n  Actual: {safe_repr(self.mock_calls)}",
+                f"{problem}\nExpected: {_CallList(calls)}\n  Actual: {safe_repr(self.mock_calls)}"
+                + unbound_note(self, [*calls, *recorded]),
                 expected=list(calls),
                 actual=self.mock_calls,
                 cause=cause,
@@ -307,7 +353,8 @@ def assert_has_calls(self: Any, calls: Any, any_order: bool = False) -> None:
             self,
             "has_calls",
             f"{_name(self)!r} does not contain all of {tuple(not_found)!r} in its call list, "
-            f"found {_leftover(expected, all_calls)!r} instead",
+            f"found {_leftover(expected, all_calls)!r} instead"
+            + unbound_note(self, [*calls, *recorded]),
             expected=list(calls),
             actual=self.mock_calls,
             cause=cause,
@@ -366,7 +413,8 @@ def assert_any_call(self: Any, /, *args: Any, **kwargs: Any) -> None:
         fail(
             self,
             "any_call",
-            f"{format_signature(self, args, kwargs)} call not found",
+            f"{format_signature(self, args, kwargs)} call not found"
+            + unbound_note(self, [(args, kwargs), *recorded]),
             expected=_Call((args, kwargs), two=True),
             actual=self.call_args_list,
             cause=cause,

@@ -17,9 +17,14 @@ from ._assertions import (
     format_signature,
 )
 from ._call import _Call, _CallList
-from ._recording import _plain, check_and_record, count_offset, run_side_effect
+from ._recording import (
+    _plain,
+    called_as_side_effect,
+    check_and_record,
+    count_offset,
+)
 from ._sentinel import DEFAULT
-from ._util import _callable, _is_async_func, _is_exception, state_lock
+from ._util import _is_async_func, _is_exception, state_lock
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
@@ -65,21 +70,6 @@ class _Marker:
             if found is not None:
                 return found
         raise AttributeError(self.names[0])
-
-
-async def _apply_async_effect(effect: Any, args: Any, kwargs: Any) -> Any:
-    """The async counterpart of ``_recording.run_side_effect``.
-
-    Coroutine functions are awaited; an exhausted iterable ends with
-    ``StopAsyncIteration``, since ``StopIteration`` cannot leave a coroutine.
-    """
-    if _callable(effect) and not _is_exception(effect):
-        outcome = effect(*args, **kwargs)
-        return await outcome if _is_async_func(effect) else outcome
-    try:
-        return run_side_effect(None, effect, args, kwargs)
-    except StopIteration:
-        raise StopAsyncIteration from None
 
 
 def _reset_awaits(mock: Any) -> None:
@@ -210,7 +200,24 @@ class AsyncMockMixin:
 
         effect = self.side_effect  # type: ignore[attr-defined]
         if effect is not None:
-            result = await _apply_async_effect(effect, args, kwargs)
+            # Called from this coroutine's own frame, as in the standard library (see
+            # _recording.CALL_FRAMES). Coroutine functions are awaited; an exhausted
+            # iterable ends with StopAsyncIteration (chained to the StopIteration), while
+            # a StopIteration given as the effect or produced by it is raised, and so
+            # becomes the coroutine's RuntimeError.
+            if called_as_side_effect(effect):
+                result = effect(*args, **kwargs)
+                if _is_async_func(effect):
+                    result = await result
+            elif _is_exception(effect):
+                raise effect
+            else:
+                try:
+                    result = next(effect)
+                except StopIteration:
+                    raise StopAsyncIteration  # noqa: B904 - chained, as in the stdlib
+                if _is_exception(result):
+                    raise result
             if result is not DEFAULT:
                 return result
         if self._mock_return_value is not DEFAULT:  # type: ignore[attr-defined]

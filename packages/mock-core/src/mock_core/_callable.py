@@ -5,7 +5,16 @@ from __future__ import annotations
 from . import _noncallable
 from ._classes import MockClassType
 from ._noncallable import NonCallableMock, _dict_of
-from ._recording import check_and_record, links_changed, record_call, run_side_effect
+from ._recording import (
+    CALL_FRAMES,
+    call_side_effect,
+    call_wrapped,
+    called_as_side_effect,
+    check_and_record,
+    links_changed,
+    next_side_effect,
+    record_call,
+)
 from ._sentinel import DEFAULT
 
 TYPE_CHECKING = False
@@ -49,6 +58,10 @@ class CallableMixin:
         if side_effect is not None:
             self.side_effect = side_effect
 
+    #: Frames between a call and the side effect or wrapped callable it runs (see
+    #: CALL_FRAMES); a kind whose standard-library counterpart adds one says so here.
+    _mock_call_frames = CALL_FRAMES
+
     def _mock_check_sig(self, /, *args: Any, **kwargs: Any) -> None:
         # Replaced on a mock's own class when a signature check is installed.
         pass
@@ -76,7 +89,11 @@ class CallableMixin:
     def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
         effect = self.side_effect
         if effect is not None:
-            result = run_side_effect(self, effect, args, kwargs)
+            # Called from this frame, the third below the call (see CALL_FRAMES).
+            if called_as_side_effect(effect):
+                result = effect(*args, **kwargs)
+            else:
+                result = next_side_effect(effect)
             if result is not DEFAULT:
                 return result
         if self._mock_return_value is not DEFAULT:  # type: ignore[attr-defined]
@@ -134,13 +151,18 @@ def _fused_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
             observer(self, pair)
     result = DEFAULT
     effect = store.get("_mock_side_effect")
+    # User code (a side effect, a wrapped callable) runs as many frames below the call as
+    # in the standard library, for a stacklevel counted there: this frame and the rest.
     if effect is not None:
-        result = run_side_effect(self, effect, args, kwargs)
+        result = call_side_effect(source._mock_call_frames - 1, effect, args, kwargs)
     if result is DEFAULT:
         result = store.get("_mock_return_value", DEFAULT)
         if result is DEFAULT:
             wrapped = store.get("_mock_wraps")
-            result = self.return_value if wrapped is None else wrapped(*args, **kwargs)
+            if wrapped is None:
+                result = self.return_value
+            else:
+                result = call_wrapped(source._mock_call_frames - 1, wrapped, args, kwargs)
     after = source._mock_after_observers
     if after:
         for observer in after:

@@ -303,20 +303,46 @@ side_effect = property(
 )
 
 
-def run_side_effect(mock: Any, effect: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-    """Apply a side effect; DEFAULT means "fall through to the return value".
+def called_as_side_effect(effect: Any) -> bool:
+    """Whether ``effect`` is called (rather than raised, or iterated) when the mock is."""
+    return _callable(effect) and not _is_exception(effect)
 
-    An exception (class or instance) is raised; a callable is called; anything else
-    is an iterator whose next item is the result, raised if it is an exception.
-    """
+
+def next_side_effect(effect: Any) -> Any:
+    """A side effect that is not called: an exception is raised, and an iterator gives
+    its next item (raised if that is an exception)."""
     if _is_exception(effect):
         raise effect
-    if _callable(effect):
-        return effect(*args, **kwargs)
     produced = next(effect)
     if _is_exception(produced):
         raise produced
     return produced
+
+
+#: Frames the standard library puts between a call of a mock and the side effect or
+#: wrapped callable it runs (``__call__``, ``_mock_call``, ``_execute_mock_call``). Code
+#: that warns from a side effect counts them in its ``stacklevel``.
+CALL_FRAMES = 3
+
+
+def call_side_effect(frames: int, effect: Any, args: tuple[Any, ...], kwargs: Any) -> Any:
+    """Apply a side effect from ``frames`` frames below the caller (this one included).
+
+    DEFAULT means "fall through to the return value". Only the paths that run user code
+    pay for the frames in between: a Python-to-Python call each.
+    """
+    if frames > 1:
+        return call_side_effect(frames - 1, effect, args, kwargs)
+    if called_as_side_effect(effect):
+        return effect(*args, **kwargs)
+    return next_side_effect(effect)
+
+
+def call_wrapped(frames: int, wrapped: Any, args: tuple[Any, ...], kwargs: Any) -> Any:
+    """Call the wrapped object from ``frames`` frames below the caller (see CALL_FRAMES)."""
+    if frames > 1:
+        return call_wrapped(frames - 1, wrapped, args, kwargs)
+    return wrapped(*args, **kwargs)
 
 
 # Set by _noncallable, which imports this module.

@@ -100,6 +100,9 @@ class ThreadingMixin:
 
     DEFAULT_TIMEOUT: float | None = None
     _mock_reset_hook = staticmethod(_reset_waits)
+    # The standard library's ThreadingMock runs its calls through a _mock_call of its own:
+    # one frame more above a side effect (see mock_core's _mock_call_frames).
+    _mock_call_frames = 4
 
     def __init__(self, /, *args: Any, timeout: Any = _timeout_unset, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

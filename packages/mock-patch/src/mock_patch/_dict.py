@@ -58,8 +58,10 @@ def _by_method(mapping: Any, method: str, fallback: Callable[..., Any], *args: A
 
 
 def _delete_each_key(mapping: Any) -> None:
-    # The keys are listed first: a mapping may not be changed while iterated over.
-    for key in [*mapping]:
+    # The keys are listed first: a mapping may not be changed while iterated over. list()
+    # says "'X' object is not iterable" for a mapping that cannot be iterated over, as the
+    # standard library does (unpacking with * would word it differently).
+    for key in list(mapping):
         del mapping[key]
 
 
@@ -315,14 +317,17 @@ class _patch_dict:
         in_dict = self.in_dict
         original = self._original
         if original is None:
-            return  # every start is undone already (calls in several threads may race here)
-        self._applied -= 1
-        if self._applied <= 0:
-            # Every start is undone: a stopped patch must not keep the old contents (and so
-            # their values) alive. Until then they are kept, as in the standard library, so
-            # that each stop of a patch started several times (the outer one of a nested
-            # use) gives them back again.
-            self._applied = 0
+            return  # never started, or nothing left to undo (see below)
+        if self._applied > 0:
+            self._applied -= 1
+        if self._applied == 0 and self not in self._active_patches:
+            # No start is left to undo: no with-block or decorated call is inside the patch,
+            # and no registration from start() is left for stop() or stopall. A stopped patch
+            # must not keep the old contents (and so their values) alive, so the copy goes.
+            # Until then it is kept and every undo writes it back, as in the standard
+            # library: each stop of a patch started several times, the outer exit of a nested
+            # use, and a stop() after an __exit__ call that undid a start() (DEVIATIONS.md:
+            # only an __exit__ beyond all of these finds nothing to write back).
             self._original = None
         if type(in_dict) is dict:
             in_dict.clear()
@@ -331,8 +336,8 @@ class _patch_dict:
             _put_back(in_dict, original)
 
     def __exit__(self, *args: Any) -> Literal[False]:
-        """Restore the mapping's contents as they were at the last start (nothing if every
-        start is undone already); never suppresses an exception.
+        """Restore the mapping's contents as they were at the last start (nothing once no
+        start is left to undo); never suppresses an exception.
 
         .. versionadded:: 0.1.0
         """

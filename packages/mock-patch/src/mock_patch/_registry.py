@@ -26,8 +26,15 @@ def _patch_stopall() -> None:
 
     .. versionadded:: 0.1.0
     """
-    # Work from a copy: stop() takes a patcher off the shared list, and a subclass whose
-    # stop() forgets to must still be stopped only once.
-    pending = list(_active_patches)
-    while pending:
-        pending.pop().stop()
+    # The live list is walked from its end, one position down per stop, as the standard
+    # library does (every version up to 3.15). stop() takes a patcher's first registration
+    # off, so for a patcher registered twice (a patch.dict started again) what follows that
+    # registration moves down one place and the next position holds the same patcher: it is
+    # stopped twice in a row, before the patchers started between its two starts.
+    # A subclass whose stop() leaves the list alone is still stopped only once; a stop()
+    # that shortens the list by more than one ends the walk once the position is past the
+    # list's end (those left are not stopped), again as in the standard library.
+    position = len(_active_patches) - 1
+    while 0 <= position < len(_active_patches):
+        _active_patches[position].stop()
+        position -= 1

@@ -172,8 +172,8 @@ def _fast_delegated_call(mock: Any, funcopy: Any, args: tuple[Any, ...], kwargs:
     """Record a call made through ``funcopy`` on the state it keeps for ``mock``.
 
     What mock-core does for a mock with a delegate, with the delegate's attributes
-    written directly; anything unusual (observers, a customised call, attributes
-    the user removed) takes mock-core's general path.
+    written directly. For anything unusual (observers, a customised call, attributes
+    the user removed) it returns ``_GENERAL``: the caller then calls the mock.
     """
     state = funcopy.__dict__
     kind = type(mock)
@@ -189,7 +189,7 @@ def _fast_delegated_call(mock: Any, funcopy: Any, args: tuple[Any, ...], kwargs:
         or calls is None
         or every is None
     ):
-        return mock(*args, **kwargs)
+        return _GENERAL
     pair = _new_call(_Call, (args, kwargs))
     state["called"] = True
     # A plain attribute (as in the standard library), so the increment is not atomic:
@@ -205,6 +205,17 @@ def _fast_delegated_call(mock: Any, funcopy: Any, args: tuple[Any, ...], kwargs:
         value = state.get("return_value", DEFAULT)
         if value is not DEFAULT:
             return value
+    return _execute(mock, args, kwargs)
+
+
+#: What _fast_delegated_call returns when the call must take mock-core's general path:
+#: made by the function copy itself, so the mock's frames sit where the stdlib's do.
+_GENERAL: Any = object()
+
+
+def _execute(mock: Any, args: tuple[Any, ...], kwargs: Any) -> Any:
+    # Stands for the standard library's _mock_call frame: a side effect runs as many
+    # frames below the function copy as there (mock_core's CALL_FRAMES).
     return mock._execute_mock_call(*args, **kwargs)
 
 
@@ -222,7 +233,8 @@ def _sync_funcopy(mock: Any, fast: Any, signature: Signature) -> Callable[..., A
 
         def bound_funcopy(*args: Any, **kwargs: Any) -> Any:
             bind(*args, **kwargs)
-            return _fast_delegated_call(mock, bound_funcopy, args, kwargs)
+            result = _fast_delegated_call(mock, bound_funcopy, args, kwargs)
+            return mock(*args, **kwargs) if result is _GENERAL else result
 
         return bound_funcopy
 
@@ -234,7 +246,8 @@ def _sync_funcopy(mock: Any, fast: Any, signature: Signature) -> Callable[..., A
             failed = True
         if failed:
             raise_bind_error(signature, args, kwargs)
-        return _fast_delegated_call(mock, funcopy, args, kwargs)
+        result = _fast_delegated_call(mock, funcopy, args, kwargs)
+        return mock(*args, **kwargs) if result is _GENERAL else result
 
     return funcopy
 
