@@ -3,6 +3,9 @@
 ``import mockkit as mock`` offers the names of the newest standard library's
 ``unittest.mock.__all__`` plus the private names real code imports from it. To run an
 unmodified suite on mockkit, see :mod:`mockkit.swap`.
+
+This module holds no ``assert`` statement (PYTEST_DONT_REWRITE), so pytest need not rewrite
+it, and does not warn when ``python -m mockkit -m pytest`` has imported it before pytest.
 """
 
 from __future__ import annotations
@@ -127,7 +130,7 @@ _adopt(sys.modules[__name__], {"FILTER_DIR": mock_core})
 # in. The plugin does it; doing it here too covers runs without the plugin (autoloading off,
 # `-p no:mockkit`, sources on sys.path instead of installed). Costs one lookup elsewhere.
 if "_pytest.compat" in sys.modules:
-    from mockkit._pytest._argnames import install as _install_for_pytest
+    from _mockkit_pytest._argnames import install as _install_for_pytest
 
     _install_for_pytest()
     del _install_for_pytest

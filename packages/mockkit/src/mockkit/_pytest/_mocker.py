@@ -13,8 +13,8 @@ import warnings
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 import mockkit
+from _mockkit_pytest._frames import user_stacklevel
 from mock_core import DEFAULT, _is_instance_mock
-from mockkit._pytest._frames import user_stacklevel
 
 __all__ = ["MockerFixture", "PytestMockkitWarning"]
 
