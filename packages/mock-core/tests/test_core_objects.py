@@ -458,8 +458,6 @@ def test_invalid_spec_error() -> None:
 
 def test_is_list_takes_only_real_lists_and_tuples() -> None:
     # A subclass of list is a spec object, not a list of attribute names.
-    assert mock_core._is_list([]) and mock_core._is_list(())
-    assert not mock_core._is_list(type("L", (list,), {})())
-    assert mock_core._is_list is std_mock._is_list or not std_mock._is_list(
-        type("L", (list,), {})()
-    )
+    for obj in ([], (), type("L", (list,), {})(), "ab", {}):
+        assert mock_core._is_list(obj) == std_mock._is_list(obj)
+    assert mock_core._is_list([]) and not mock_core._is_list(type("L", (list,), {})())
