@@ -32,7 +32,7 @@ mock-core's that is not public.
 from __future__ import annotations
 
 from ._call import _Call, _CallList
-from ._callable import UNHANDLED, delegated_call
+from ._callable import UNHANDLED as _UNHANDLED, delegated_call
 from ._classes import DerivedMockClassType, owner_of, pristine, ring_for, settle
 from ._errors import _check_spec_arg_typos
 from ._noncallable import _dict_of, _extract_mock, _is_instance_mock
@@ -277,6 +277,12 @@ Call = _Call
 
 CallList = _CallList
 """The list class of ``call_args_list`` and ``mock_calls``; the stdlib's ``_CallList``.
+
+.. versionadded:: 0.2.0
+"""
+
+UNHANDLED: Any = _UNHANDLED
+"""What :func:`delegated_call` returns when the stand-in must call the mock itself.
 
 .. versionadded:: 0.2.0
 """
