@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from . import _discovery, _registry
 from ._await import (
     AsyncMockMixin,
 )
@@ -53,6 +54,9 @@ from ._util import (
     _is_list as _is_list,
     _MockIter as _MockIter,
 )
+
+# Discovery validates and reports, so it sits above the registry; the registry only calls it.
+_registry.registry.load_plugins = _discovery.load_plugins
 
 __version__ = "0.1.0"
 
