@@ -375,6 +375,16 @@ def test_install_signature_check_needs_a_callable() -> None:
         plugins.install_signature_check(Mock(), None)  # type: ignore[arg-type]
 
 
+def test_install_signature_check_takes_a_check_of_any_signature() -> None:
+    def expected(path: str, *, mode: str = "r") -> None:
+        pass
+
+    mock = Mock()
+    plugins.install_signature_check(mock, expected)
+    with pytest.raises(TypeError):
+        mock(1, 2)
+
+
 # -- what is plugged in ---------------------------------------------------------------------
 
 
