@@ -14,7 +14,13 @@ First-party packages register when imported. Installed third-party plugins
 declare an entry point in the ``mock_core.plugins`` group naming a function that
 takes no arguments and registers what it needs; they are loaded lazily, once, the
 first time a mock needs a plugin point, and never when set
-``MOCK_CORE_DISABLE_PLUGIN_DISCOVERY=1``. Registration is idempotent.
+``MOCK_CORE_DISABLE_PLUGIN_DISCOVERY=1``. Registration is idempotent, and
+validated: a malformed registration raises :class:`PluginValidationError`.
+
+A plugin that fails is reported with a :class:`PluginWarning` naming it and its
+distribution (a :class:`PluginError` with ``MOCK_CORE_PLUGINS_STRICT=1``);
+``MOCK_CORE_DISABLE_PLUGINS=name,...`` skips plugins by name, and
+:func:`list_plugins` (``python -m mockkit --plugins``) says what is plugged in.
 
 Nothing registered costs nothing on the hot paths: what applies to a mock class
 is copied onto it as a plain tuple when something registers.
@@ -34,11 +40,14 @@ from __future__ import annotations
 from ._call import _Call, _CallList
 from ._callable import UNHANDLED as _UNHANDLED, delegated_call
 from ._classes import DerivedMockClassType, owner_of, pristine, ring_for, settle
-from ._errors import _check_spec_arg_typos
+from ._discovery import PluginInfo, list_plugins as _list_plugins
+from ._errors import PluginError, PluginValidationError, PluginWarning, _check_spec_arg_typos
 from ._noncallable import _dict_of, _extract_mock, _is_instance_mock
 from ._registry import (
+    BLOCK_ENV_VAR,
     DISABLE_ENV_VAR,
     ENTRY_POINT_GROUP,
+    STRICT_ENV_VAR,
     Deferred,
     FailureContext,
     MagicTable,
@@ -46,11 +55,14 @@ from ._registry import (
 )
 from ._sentinel import _deleted
 from ._util import _is_async_func, _is_async_obj, state_lock
+from ._validation import check_callback, check_cls, check_magic_table
 
 __all__ = [
+    "BLOCK_ENV_VAR",
     "DELETED",
     "DISABLE_ENV_VAR",
     "ENTRY_POINT_GROUP",
+    "STRICT_ENV_VAR",
     "UNHANDLED",
     "Call",
     "CallList",
@@ -62,6 +74,10 @@ __all__ = [
     "FailureContext",
     "FailureRenderer",
     "MagicTable",
+    "PluginError",
+    "PluginInfo",
+    "PluginValidationError",
+    "PluginWarning",
     "ResetHook",
     "SignatureProvider",
     "add_call_observer",
@@ -81,6 +97,7 @@ __all__ = [
     "is_async_object",
     "is_mock",
     "is_pristine",
+    "list_plugins",
     "magic_table",
     "mock_of_class",
     "move_to_class_defaults",
@@ -100,26 +117,17 @@ __all__ = [
 ]
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:  # typing is imported at run time only when an alias is asked for
+if TYPE_CHECKING:
     from typing import Any, Callable, Hashable, Iterable, Mapping
 
-    ChildClassRule = Callable[[Any, Mapping[str, Any]], "type | None"]
-    """``rule(parent, kwargs) -> class or None``: the first rule that answers wins."""
-
-    CallObserver = Callable[[Any, _Call], None]
-    """``observer(mock, call)``: told about a recorded call (see :func:`add_call_observer`)."""
-
-    SignatureProvider = Callable[[Any, bool, bool], Any]
-    """``provider(spec, as_instance, eat_self) -> inspect.Signature-like or None``."""
-
-    FailureRenderer = Callable[[FailureContext], "str | None"]
-    """``renderer(context) -> new message or None`` (None keeps the message)."""
-
-    ClassDefaults = Callable[[type], "tuple[Hashable, dict[str, Any] | None]"]
-    """``defaults(cls) -> (key, attributes)``: what the class of every new mock holds."""
-
-    ResetHook = Callable[[Any], None]
-    """``hook(mock)``: told about each mock that ``reset_mock`` resets."""
+    from ._types import (
+        CallObserver,
+        ChildClassRule,
+        ClassDefaults,
+        FailureRenderer,
+        ResetHook,
+        SignatureProvider,
+    )
 
 _ALIASES = (
     "ChildClassRule",
@@ -135,22 +143,20 @@ def __getattr__(name: str) -> object:
     # The type aliases need typing, which mock-core does not import otherwise.
     if name not in _ALIASES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from typing import Any, Callable, Dict, Hashable, Mapping, Optional, Tuple
+    from . import _types
 
-    aliases: dict[str, object] = {
-        "ChildClassRule": Callable[[Any, Mapping[str, Any]], Optional[type]],
-        "CallObserver": Callable[[Any, _Call], None],
-        "SignatureProvider": Callable[[Any, bool, bool], Any],
-        "FailureRenderer": Callable[[FailureContext], Optional[str]],
-        "ClassDefaults": Callable[[type], Tuple[Hashable, Optional[Dict[str, Any]]]],
-        "ResetHook": Callable[[Any], None],
-    }
-    globals().update(aliases)
-    return aliases[name]
+    value: object = getattr(_types, name)
+    globals()[name] = value
+    return value
 
 
 def register_magic_table(table: MagicTable) -> None:
-    """Install the magic-method table (plugin point 1); the last one registered wins."""
+    """Install the magic-method table (plugin point 1); the last one registered wins.
+
+    .. versionchanged:: 0.2.0
+       A malformed table raises :class:`PluginValidationError`.
+    """
+    check_magic_table(table)
     registry.magic_table = table
     registry.changed()
 
@@ -169,7 +175,12 @@ def add_child_class_rule(
 
     With ``spec_only=True`` the rule is only consulted for mocks that have a spec
     object, which keeps first attribute access of plain mocks on its fast path.
+
+    .. versionchanged:: 0.2.0
+       A malformed rule or ``cls`` raises :class:`PluginValidationError`.
     """
+    check_cls("add_child_class_rule", cls)
+    check_callback("add_child_class_rule", "child-class rule", "rule(parent, kwargs)", rule, 2)
     owner = _owner(cls)
     if spec_only:
         registry.spec_only_rules.add(rule)
@@ -195,7 +206,12 @@ def add_call_observer(
     By default it is told as soon as the call is recorded, before the side effect
     or return value is produced; with ``after=True``, once the call has returned
     normally (what waiting for a call wants).
+
+    .. versionchanged:: 0.2.0
+       A malformed observer or ``cls`` raises :class:`PluginValidationError`.
     """
+    check_cls("add_call_observer", cls)
+    check_callback("add_call_observer", "call observer", "observer(mock, call)", observer, 2)
     observers = registry.after_observers if after else registry.observers
     entry = (_owner(cls), observer)
     if entry not in observers:
@@ -215,7 +231,13 @@ def remove_call_observer(
 
 
 def add_signature_provider(provider: SignatureProvider) -> None:
-    """Let ``provider`` supply signatures for specs (plugin point 3)."""
+    """Let ``provider`` supply signatures for specs (plugin point 3).
+
+    .. versionchanged:: 0.2.0
+       A malformed provider raises :class:`PluginValidationError`.
+    """
+    call = "provider(spec, as_instance, eat_self)"
+    check_callback("add_signature_provider", "signature provider", call, provider, 3)
     if provider not in registry.signature_providers:
         registry.signature_providers.append(provider)
 
@@ -227,7 +249,16 @@ def remove_signature_provider(provider: SignatureProvider) -> None:
 
 
 def add_failure_renderer(renderer: FailureRenderer) -> None:
-    """Let ``renderer`` rewrite assertion failure messages (plugin point 6)."""
+    """Let ``renderer`` rewrite assertion failure messages (plugin point 6).
+
+    A renderer that raises is reported with a :class:`PluginWarning` (a
+    :class:`PluginError` under ``MOCK_CORE_PLUGINS_STRICT=1``) and the message is kept.
+
+    .. versionchanged:: 0.2.0
+       A malformed renderer raises :class:`PluginValidationError`; one that raises is
+       reported instead of silently skipped.
+    """
+    check_callback("add_failure_renderer", "failure renderer", "renderer(context)", renderer, 1)
     if renderer not in registry.renderers:
         registry.renderers.append(renderer)
 
@@ -244,6 +275,9 @@ def install_signature_check(mock: Any, check: Callable[..., Any], signature: Any
     The check lives on a class of the mock's own, so other mocks are unaffected.
     ``signature``, when given, is what ``inspect.signature`` reports for the mock.
     """
+    call = "check(*args, **kwargs)"
+    # Any arguments at all: a check stands for the spec's own signature.
+    check_callback("install_signature_check", "signature check", call, check, None)
     from ._classes import add_check
     from ._noncallable import _dict_of
 
@@ -502,9 +536,25 @@ def child_made_on_access(mock: Any, name: str, value: Any) -> bool:
 
 
 def discover() -> list[str]:
-    """Load the installed plugins now (normally this happens lazily); returns their names."""
+    """Load the installed plugins now (normally this happens lazily); returns their names.
+
+    A plugin that fails to load is skipped with a :class:`PluginWarning`, or raises
+    :class:`PluginError` under ``MOCK_CORE_PLUGINS_STRICT=1``.
+    """
     registry.discover()
     return list(registry.loaded)
+
+
+def list_plugins() -> list[PluginInfo]:
+    """What is plugged in, and from where: one :class:`PluginInfo` per plugin.
+
+    First the packages that registered when imported (``built in``), then every entry point
+    of :data:`ENTRY_POINT_GROUP`, active, blocked or failed. Runs discovery first.
+    ``python -m mockkit --plugins`` prints this.
+
+    .. versionadded:: 0.2.0
+    """
+    return _list_plugins(registry)
 
 
 def _owner(cls: type | None) -> type:
