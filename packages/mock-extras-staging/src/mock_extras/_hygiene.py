@@ -106,18 +106,17 @@ def _has_children(mock: Any) -> bool:
 
 def _warn(message: str) -> None:
     """Warn at the code that started or stopped the patch, past the patching machinery."""
-    if sys.version_info < (3, 12):
+    if sys.version_info >= (3, 12):
+        prefixes = []
+        for name in _OWN:
+            where = getattr(sys.modules.get(name), "__file__", None)
+            if isinstance(where, str):
+                # A package's directory, or a module's file.
+                prefixes.append(where.rsplit("__init__.py", 1)[0])
+        warnings.warn(message, PatchHygieneWarning, skip_file_prefixes=tuple(prefixes))
+    else:
         # No skip_file_prefixes: the warning points into the patcher.
         warnings.warn(message, PatchHygieneWarning, stacklevel=2)
-        return
-    prefixes = []
-    for name in _OWN:
-        module = sys.modules.get(name)
-        where = getattr(module, "__file__", None)
-        if isinstance(where, str):
-            # A package's directory, or a module's file.
-            prefixes.append(where.rsplit("__init__.py", 1)[0])
-    warnings.warn(message, PatchHygieneWarning, skip_file_prefixes=tuple(prefixes))
 
 
 def _describe(event: PatchEvent) -> str:
