@@ -33,6 +33,7 @@ POINTS = {
     "observers": "call observers",
     "after_observers": "call observers",
     "renderers": "failure rendering",
+    "patch_listeners": "patch events",
 }
 # The registry's other attributes; any list not named here or above is taken to be a plugin
 # point added since, and reported under its attribute name rather than left out.
@@ -311,6 +312,25 @@ def renderer_failed(registry: _Registry, renderer: object, exc: Exception) -> No
     message = (
         f"failure renderer {describe(renderer)}{source} raised {type(exc).__name__}: {exc}; "
         "the assertion's message was kept without it"
+    )
+    if _flag(STRICT_ENV_VAR):
+        raise PluginError(message) from exc
+    _warn(message)
+
+
+def patch_listener_failed(
+    registry: _Registry, listener: object, exc: Exception, event: object
+) -> None:
+    """Report a patch listener that raised; the patch itself stays as it is."""
+    owner = _owner(registry, listener, {})
+    source = ""
+    if owner is not None and (owner.distribution or owner.entry_point):
+        source = f" of plugin {owner.describe()}"
+    kind = getattr(event, "kind", "?")
+    attribute = getattr(event, "attribute", "?")
+    message = (
+        f"patch listener {describe(listener)}{source} raised {type(exc).__name__}: {exc} "
+        f"when told of the {kind} of a patch of {attribute!r}; the patch went on without it"
     )
     if _flag(STRICT_ENV_VAR):
         raise PluginError(message) from exc

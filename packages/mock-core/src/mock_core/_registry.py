@@ -19,6 +19,7 @@ __all__ = [
     "STRICT_ENV_VAR",
     "MagicTable",
     "Deferred",
+    "PatchEvent",
     "registry",
 ]
 
@@ -101,6 +102,59 @@ class FailureContext:
         self.actual = actual
 
 
+class PatchEvent:
+    """What a patch listener is told: one patch started or stopped (see
+    :func:`mock_core.plugins.add_patch_listener`). Read-only.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ("attribute", "created", "kind", "new", "original", "patcher", "target")
+
+    kind: str
+    target: Any
+    attribute: str
+    original: Any
+    new: Any
+    created: bool
+    patcher: Any
+
+    def __init__(
+        self,
+        kind: str,
+        target: Any,
+        attribute: str,
+        original: Any,
+        new: Any,
+        created: bool,
+        patcher: Any = None,
+    ) -> None:
+        # Written past __setattr__, which refuses: a listener must not change what the
+        # next listener is told.
+        for name, value in (
+            ("kind", kind),
+            ("target", target),
+            ("attribute", attribute),
+            ("original", original),
+            ("new", new),
+            ("created", created),
+            ("patcher", patcher),
+        ):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"PatchEvent is read-only (cannot set {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"PatchEvent is read-only (cannot delete {name!r})")
+
+    def __repr__(self) -> str:
+        return (
+            f"PatchEvent(kind={self.kind!r}, target={self.target!r}, "
+            f"attribute={self.attribute!r}, created={self.created!r})"
+        )
+
+
 class _Registry:
     # The registrations are typed loosely here: the precise types (mock_core._types) are
     # defined on top of this module, and only the registration functions need them.
@@ -112,6 +166,8 @@ class _Registry:
         self.after_observers: list[tuple[type, Callable[..., Any]]] = []
         self.signature_providers: list[Callable[..., Any]] = []
         self.renderers: list[Callable[..., Any]] = []
+        # Changed in place only: mock-patch holds this very list and tests it for truth.
+        self.patch_listeners: list[Callable[..., Any]] = []
         self.discovered = False
         self.discovering = False
         # Called after a registration so mock classes can refresh what they cache.

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, Hashable, Mapping, Optional, Tuple, TypeAlias
 
 from ._call import _Call
-from ._registry import FailureContext
+from ._registry import FailureContext, PatchEvent
 
 __all__ = [
     "CallObserver",
     "ChildClassRule",
     "ClassDefaults",
     "FailureRenderer",
+    "PatchListener",
     "ResetHook",
     "SignatureProvider",
 ]
@@ -41,3 +42,9 @@ ClassDefaults: TypeAlias = Callable[[type], Tuple[Hashable, Optional[Dict[str, A
 
 ResetHook: TypeAlias = Callable[[Any], None]
 """``hook(mock)``: told about each mock that ``reset_mock`` resets."""
+
+PatchListener: TypeAlias = Callable[[PatchEvent], None]
+"""``listener(event)``: told when a patch starts or stops (see :func:`add_patch_listener`).
+
+.. versionadded:: 0.2.0
+"""

@@ -10,6 +10,9 @@ them, they (and any third party) plug in here:
 5. :func:`add_call_observer` - callables told about every recorded call.
 6. :func:`add_failure_renderer` - how assertion failure messages are built.
 
+And one for patchers: :func:`add_patch_listener` - told when a patch starts or stops
+(mock-patch reports its patches; any patcher may, through :func:`notify_patch_listeners`).
+
 First-party packages register when imported. Installed third-party plugins
 declare an entry point in the ``mock_core.plugins`` group naming a function that
 takes no arguments and registers what it needs; they are loaded lazily, once, the
@@ -51,6 +54,7 @@ from ._registry import (
     Deferred,
     FailureContext,
     MagicTable,
+    PatchEvent,
     registry,
 )
 from ._sentinel import _deleted
@@ -74,6 +78,8 @@ __all__ = [
     "FailureContext",
     "FailureRenderer",
     "MagicTable",
+    "PatchEvent",
+    "PatchListener",
     "PluginError",
     "PluginInfo",
     "PluginValidationError",
@@ -83,6 +89,7 @@ __all__ = [
     "add_call_observer",
     "add_child_class_rule",
     "add_failure_renderer",
+    "add_patch_listener",
     "add_signature_provider",
     "check_argument_typos",
     "child_made_on_access",
@@ -100,11 +107,15 @@ __all__ = [
     "list_plugins",
     "magic_table",
     "mock_of_class",
+    "mock_reducer",
     "move_to_class_defaults",
+    "notify_patch_listeners",
+    "patch_listeners",
     "register_magic_table",
     "remove_call_observer",
     "remove_child_class_rule",
     "remove_failure_renderer",
+    "remove_patch_listener",
     "remove_signature_provider",
     "set_call_frames",
     "set_child",
@@ -118,13 +129,14 @@ __all__ = [
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Hashable, Iterable, Mapping
+    from typing import Any, Callable, Hashable, Iterable, Mapping, Sequence
 
     from ._types import (
         CallObserver,
         ChildClassRule,
         ClassDefaults,
         FailureRenderer,
+        PatchListener,
         ResetHook,
         SignatureProvider,
     )
@@ -136,6 +148,7 @@ _ALIASES = (
     "FailureRenderer",
     "ClassDefaults",
     "ResetHook",
+    "PatchListener",
 )
 
 
@@ -267,6 +280,78 @@ def remove_failure_renderer(renderer: FailureRenderer) -> None:
     """Undo :func:`add_failure_renderer`."""
     if renderer in registry.renderers:
         registry.renderers.remove(renderer)
+
+
+# --------------------------------------------------------------------------- patch events
+
+
+def add_patch_listener(listener: PatchListener) -> None:
+    """Tell ``listener(event)`` about every patch that starts or stops.
+
+    ``event`` is a :class:`PatchEvent`, given once the patch is in place (``kind ==
+    "start"``) and once the original is back (``kind == "stop"``). A listener that raises
+    is reported with a :class:`PluginWarning` (a :class:`PluginError` under
+    ``MOCK_CORE_PLUGINS_STRICT=1``) and the patch goes on; patching costs nothing extra
+    while no listener is registered.
+
+    .. versionadded:: 0.2.0
+    """
+    check_callback("add_patch_listener", "patch listener", "listener(event)", listener, 1)
+    if listener not in registry.patch_listeners:
+        registry.patch_listeners.append(listener)
+
+
+def remove_patch_listener(listener: PatchListener) -> None:
+    """Undo :func:`add_patch_listener`.
+
+    .. versionadded:: 0.2.0
+    """
+    if listener in registry.patch_listeners:
+        registry.patch_listeners.remove(listener)
+
+
+def patch_listeners() -> Sequence[PatchListener]:
+    """The registered patch listeners, live: for a patcher, to skip building an event
+    while the sequence is empty. Change it only with the ``add``/``remove`` functions.
+
+    .. versionadded:: 0.2.0
+    """
+    return registry.patch_listeners
+
+
+def notify_patch_listeners(event: PatchEvent) -> None:
+    """Tell every patch listener about ``event`` (for patchers: mock-patch calls it).
+
+    A listener that raises is reported (see :func:`add_patch_listener`); the others are
+    still told.
+
+    .. versionadded:: 0.2.0
+    """
+    # A copy: a listener may remove itself (or add another) while being told.
+    for listener in tuple(registry.patch_listeners):
+        try:
+            listener(event)
+        except Exception as exc:
+            from ._discovery import patch_listener_failed
+
+            patch_listener_failed(registry, listener, exc, event)
+
+
+def mock_reducer(mock: Any, *, parent: bool = False) -> tuple[Any, ...]:
+    """A reduce tuple (see :meth:`object.__reduce_ex__`) that pickles ``mock``.
+
+    It holds the mock's class (which pickle must find by name, as ``Mock`` or
+    ``MagicMock`` are), name, spec (by reference), ``wraps``, return value, side effect,
+    children and recorded calls; a spec, ``wraps`` or side effect that cannot be pickled
+    is left out. Mocks among them (children, the return value) are pickled through their
+    own ``__reduce_ex__``. With ``parent=True`` the mock's parent links are kept (the
+    parent is pickled too); otherwise the mock comes back standalone, named as it was.
+
+    .. versionadded:: 0.2.0
+    """
+    from ._pickling import reduce_mock
+
+    return reduce_mock(mock, parent)
 
 
 def install_signature_check(mock: Any, check: Callable[..., Any], signature: Any = None) -> None:

@@ -19,10 +19,13 @@ from types import ModuleType, TracebackType
 
 from mock_core import DEFAULT, InvalidSpecError
 from mock_core.plugins import (
+    PatchEvent,
     check_argument_typos,
     child_made_on_access,
     deferred_child,
     is_mock,
+    notify_patch_listeners,
+    patch_listeners,
 )
 from mock_magic import AsyncMock, MagicMock
 from mock_patch import _messages as messages, _registry
@@ -58,6 +61,12 @@ _RESET_BY_DELETE: FrozenSet[str] = frozenset(
 )
 
 _MISSING: Any = object()
+
+# mock-core's live list of patch listeners: while it is empty, a patch builds no event.
+_listeners = patch_listeners()
+# The replacement of each started patch, kept only while listeners are told, for the stop
+# event (a patcher does not keep it: the standard library's does not).
+_in_place: Dict[Any, Any] = {}
 
 # The type of a module attribute bound by a PEP 810 lazy import (Python 3.15+), else None.
 _LazyImportType: Any = getattr(types, "LazyImportType", None)
@@ -333,6 +342,13 @@ class _patch:
         self._started = True
         try:
             setattr(target, self.attribute, new)
+            if _listeners:
+                # Inside the try: a listener raising under strict mode undoes the patch.
+                _in_place[self] = new
+                created = self.new is DEFAULT
+                notify_patch_listeners(
+                    PatchEvent("start", target, self.attribute, original, new, created, self)
+                )
             if self.additional_patchers:
                 return self._enter_additional(new)
             keyword = self.attribute_name
@@ -395,22 +411,19 @@ class _patch:
         local = self.is_local
         del self.target, self.temp_original, self.is_local
         self._started = False
-        if local and original is not DEFAULT:
-            setattr(target, attribute, original)
+        if not (_listeners or _in_place):
+            _undo(target, attribute, original, local)
             return
-        # Deleting our value uncovers what was found before: an inherited attribute, a
-        # class attribute under an instance, a proxy's __getattr__.
-        delattr(target, attribute)
-        if original is DEFAULT:
-            # Made by create=True: gone again, as it should be.
-            return
-        if attribute in _RESET_BY_DELETE:
-            if getattr(target, attribute, _MISSING) is not original:
-                setattr(target, attribute, original)
-        elif not hasattr(target, attribute):
-            # Nothing uncovered (a slot, a proxy that forwards setattr and delattr): put the
-            # original back explicitly.
-            setattr(target, attribute, original)
+        new = _in_place.pop(self, _MISSING)
+        if new is _MISSING:
+            # Started before the first listener came: what is there now stands for it.
+            new = getattr(target, attribute, None)
+        _undo(target, attribute, original, local)
+        if _listeners:
+            created = self.new is DEFAULT
+            notify_patch_listeners(
+                PatchEvent("stop", target, attribute, original, new, created, self)
+            )
 
     def start(self) -> Any:
         """Apply the patch until ``stop()`` (or ``patch.stopall()``); returns what ``with``
@@ -434,3 +447,23 @@ class _patch:
             return None
         active.remove(self)
         return self.__exit__(None, None, None)
+
+
+def _undo(target: Any, attribute: str, original: Any, local: bool) -> None:
+    """Put ``original`` back as ``attribute`` of ``target`` (see the module docstring)."""
+    if local and original is not DEFAULT:
+        setattr(target, attribute, original)
+        return
+    # Deleting our value uncovers what was found before: an inherited attribute, a
+    # class attribute under an instance, a proxy's __getattr__.
+    delattr(target, attribute)
+    if original is DEFAULT:
+        # Made by create=True: gone again, as it should be.
+        return
+    if attribute in _RESET_BY_DELETE:
+        if getattr(target, attribute, _MISSING) is not original:
+            setattr(target, attribute, original)
+    elif not hasattr(target, attribute):
+        # Nothing uncovered (a slot, a proxy that forwards setattr and delattr): put the
+        # original back explicitly.
+        setattr(target, attribute, original)

@@ -1,0 +1,121 @@
+"""Picklable mocks: opt in per mock, per test or per run.
+
+A mock's class is its own, made for it, so pickle cannot find it by name and refuses, as
+with the standard library. :func:`picklable` puts a ``__reduce_ex__`` on the mock's class
+(reaching that mock alone) that asks :func:`mock_core.plugins.mock_reducer` for a reduce
+tuple; the mocks it holds (children, return value, side effect) are made picklable when
+it is pickled, so the whole tree travels. ``copy.copy`` and ``copy.deepcopy`` go on as
+before: they take ``__reduce_ex__`` too, so the class also gets ``__copy__`` and
+``__deepcopy__`` that copy the way the mock would have been copied without the reducer.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from mock_core import NonCallableMock
+from mock_core.plugins import is_mock, mock_reducer
+
+__all__ = ["disable_picklable_mocks", "enable_picklable_mocks", "picklable", "picklable_mocks"]
+
+_M = TypeVar("_M")
+
+# What enable_picklable_mocks() replaced on NonCallableMock (3.10 has a __reduce_ex__ there),
+# and how many enables are open.
+_saved: dict[str, Any] = {}
+_enabled = 0
+
+
+def _reduce_ex(self: Any, protocol: Any) -> tuple[Any, ...]:
+    for held in (
+        *self._mock_children.values(),
+        self._mock_return_value,
+        self._mock_side_effect,
+    ):
+        if is_mock(held) and not is_picklable(held):
+            picklable(held)
+    parent = self._mock_new_parent
+    rebuild, args, *rest = mock_reducer(self, parent=parent is not None and is_picklable(parent))
+    # Rebuilt picklable too, so that a worker can send the mock back.
+    return (_rebuilt, (rebuild, args), *rest)
+
+
+def _rebuilt(rebuild: Any, args: tuple[Any, ...]) -> Any:
+    return picklable(rebuild(*args))
+
+
+def _default_reduction(obj: Any) -> Any:
+    """The reduction ``obj`` would have without :func:`_reduce_ex` (what copy uses)."""
+    for klass in type(obj).__mro__:
+        method = klass.__dict__.get("__reduce_ex__")
+        if klass is NonCallableMock and method is _reduce_ex:
+            method = _saved.get("__reduce_ex__")
+        if method is not None and method is not _reduce_ex:
+            return method(obj, 4)
+    raise TypeError(f"cannot reduce {obj!r}")  # pragma: no cover - object has one
+
+
+def _copy(self: Any) -> Any:
+    # copy's own rebuilding step, with the reduction copy.copy would have taken.
+    return copy._reconstruct(self, None, *_default_reduction(self))  # type: ignore[attr-defined]
+
+
+def _deepcopy(self: Any, memo: dict[int, Any]) -> Any:
+    return copy._reconstruct(self, memo, *_default_reduction(self))  # type: ignore[attr-defined]
+
+
+_INSTALLED = {"__reduce_ex__": _reduce_ex, "__copy__": _copy, "__deepcopy__": _deepcopy}
+
+
+def is_picklable(mock: Any) -> bool:
+    """Whether ``mock`` was made picklable (on its own or by an enabled run)."""
+    return getattr(type(mock), "__reduce_ex__", None) is _reduce_ex
+
+
+def picklable(mock: _M) -> _M:
+    """Make ``mock`` (and the mocks it holds, when pickled) survive pickling; returns it."""
+    if not is_mock(mock):
+        raise TypeError(f"picklable() takes a mock, not {type(mock).__name__}")
+    cls = type(mock)
+    for name, value in _INSTALLED.items():
+        # Written through type(mock): the class is the mock's own, so only it changes.
+        setattr(cls, name, value)
+    return mock
+
+
+def enable_picklable_mocks() -> None:
+    """Make every mock picklable until :func:`disable_picklable_mocks` (per run)."""
+    global _enabled
+    if _enabled == 0:
+        for name, value in _INSTALLED.items():
+            if name in NonCallableMock.__dict__:
+                _saved[name] = NonCallableMock.__dict__[name]
+            setattr(NonCallableMock, name, value)
+    _enabled += 1
+
+
+def disable_picklable_mocks() -> None:
+    """Undo one :func:`enable_picklable_mocks`; mocks made picklable one by one stay so."""
+    global _enabled
+    if _enabled == 0:
+        return
+    _enabled -= 1
+    if _enabled == 0:
+        for name in _INSTALLED:
+            if name in _saved:
+                setattr(NonCallableMock, name, _saved.pop(name))
+            else:
+                delattr(NonCallableMock, name)
+
+
+@contextmanager
+def picklable_mocks() -> Iterator[None]:
+    """Every mock is picklable inside the ``with`` block (per test)."""
+    enable_picklable_mocks()
+    try:
+        yield
+    finally:
+        disable_picklable_mocks()
