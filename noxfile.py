@@ -247,6 +247,7 @@ def bench(session: nox.Session) -> None:
     """Time mockkit against the interpreter's unittest.mock (not part of the default run)."""
     _install_local(session, list(PACKAGES))
     session.install("matplotlib")  # for --chart; the timings themselves need nothing
+    session.install("pytest")  # for the row on pytest's start-up with mockkit's plugin
     version = session.python if isinstance(session.python, str) else "current"
     outputs = [
         f"--json=benchmarks/results/{version}.json",

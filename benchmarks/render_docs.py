@@ -20,7 +20,7 @@ ROOT = HERE.parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from mkbench.report import fmt_number, fmt_ratio, fmt_value  # noqa: E402
+from mkbench.report import fmt_added, fmt_number, fmt_ratio, fmt_value  # noqa: E402
 
 STATIC = "_static/bench"
 # The class of the result tables: docs/_static/custom.css sets them in a smaller type, keeps
@@ -65,6 +65,10 @@ How it measures
 - **Import time** is measured in fresh interpreters run with ``python -X importtime``,
   median over several interleaved runs: the CPU time of the ``import`` statement (the
   cumulative ``-X importtime`` figure is recorded too, and used with ``--clock wall``).
+- **pytest start-up** is a pytest run of one trivial test in a fresh interpreter, with
+  mockkit's plugin loaded (the switch off) against the same run with ``-p no:mockkit``,
+  interleaved like imports: its target, and the figure in the speedup column, is the median
+  of the paired differences, what having mockkit installed adds to a run that does not use it.
 - **Reference.** Every scenario also runs against a minimal hand-written mock library (about
   600 lines in ``benchmarks/mkbench/refmock.py``: lazy children, recording lists, magic methods
   on the class, generated signature checkers). It shows what plain Python allows, not what a
@@ -116,6 +120,8 @@ def _status(row: dict[str, Any]) -> str:
 
 
 def _target(row: dict[str, Any]) -> str:
+    if row.get("target_max_added_ms") is not None:
+        return f"\u2264+{row['target_max_added_ms']:g}{NBSP}ms"
     if row["target_max_ms"] is not None:
         return f"\u2264{row['target_max_ms']:g}{NBSP}ms"
     return f"\u2265{row['target_speedup']:g}x" if row["target_speedup"] is not None else ""
@@ -126,7 +132,15 @@ def _figure(text: str) -> str:
     return text.replace(" ", NBSP)
 
 
+def _change(row: dict[str, Any]) -> str:
+    added = row.get("added_ms")
+    return _figure(fmt_added(added)) if added is not None else fmt_ratio(row["ratio"])
+
+
 def _iqr(row: dict[str, Any]) -> str:
+    iqr = row["extra"].get("added_ms_iqr")
+    if row.get("added_ms") is not None and iqr:
+        return _figure(f"{fmt_added(iqr[0])}\u2013{fmt_added(iqr[1])}")
     if row["kind"] == "memory" or row["ratio_q1"] is None:
         return ""
     return f"{fmt_number(row['ratio_q1'])}\u2013{fmt_number(row['ratio_q3'])}"
@@ -153,7 +167,7 @@ def _table(doc: dict[str, Any]) -> list[str]:
             _figure(fmt_value(kind, row["baseline"], ascii_only=False)),
             _figure(fmt_value(kind, row["candidate"], ascii_only=False)),
             _figure(fmt_value(kind, row["reference"], ascii_only=False)),
-            fmt_ratio(row["ratio"]),
+            _change(row),
             _iqr(row),
             _target(row),
             _status(row),

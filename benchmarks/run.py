@@ -38,11 +38,13 @@ from mkbench.report import (  # noqa: E402
     document,
     import_rows,
     memory_row,
+    startup_row,
     summary_text,
     table,
     time_row,
 )
 from mkbench.scenarios import SCENARIOS, release_heap  # noqa: E402
+from mkbench.startup import ROW_NAME as STARTUP, run_startup  # noqa: E402
 
 #: The packages whose import time is reported on its own, when installed.
 PACKAGES = ("mock_core", "mock_magic", "mock_spec", "mock_patch", "mockkit")
@@ -66,6 +68,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--rounds", type=int, help="interleaved rounds per scenario (default 30)")
     p.add_argument("--sample-ms", type=float, help="target duration of one sample (default 10)")
     p.add_argument("--import-runs", type=int, help="fresh interpreters per import (default 9)")
+    p.add_argument("--startup-runs", type=int, help="fresh pytest runs per variant (default 21)")
     p.add_argument("--memory-n", type=int, help="objects per memory measurement (default 400)")
     p.add_argument(
         "--only",
@@ -76,7 +79,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     p.add_argument("--no-reference", action="store_true", help="skip the reference column")
     p.add_argument("--no-memory", action="store_true", help="skip the memory scenarios")
-    p.add_argument("--no-imports", action="store_true", help="skip the import-time scenarios")
+    p.add_argument(
+        "--no-imports",
+        action="store_true",
+        help="skip the import-time scenarios and pytest's start-up",
+    )
     p.add_argument("--no-gc", action="store_true", help="disable the cyclic GC while timing")
     p.add_argument(
         "--clock",
@@ -93,6 +100,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.rounds = args.rounds or (3 if quick else 30)
     args.sample_ms = args.sample_ms or (2.0 if quick else 10.0)
     args.import_runs = args.import_runs or (2 if quick else 9)
+    # More than imports: a millisecond or two is sought in the noise of a whole pytest run.
+    args.startup_runs = args.startup_runs or (2 if quick else 21)
     args.memory_n = args.memory_n or (50 if quick else 400)
     args.clock = args.clock or ("cpu" if cpu_clock_usable() else "wall")
     return args
@@ -130,6 +139,8 @@ def _list() -> None:
         t = targets.target_for(f"import {pkg}")
         goal = f"<= {t.max_ms:g} ms" if t.max_ms is not None else f">= {t.speedup:g}x"
         print(f"{'import ' + pkg:42} {goal}   fresh interpreter, -X importtime")
+    t = targets.target_for(STARTUP)
+    print(f"{STARTUP:42} <= +{t.max_added_ms:g} ms   fresh pytest runs, against -p no:mockkit")
 
 
 def _log(message: str) -> None:
@@ -179,6 +190,17 @@ def _import_rows(args: argparse.Namespace) -> list[Row]:
     return import_rows(imported, args.candidate, packages, targets.target_for)
 
 
+def _startup_rows(args: argparse.Namespace) -> list[Row]:
+    """pytest's start-up with mockkit's plugin against without: only mockkit has the plugin."""
+    if not _selected(STARTUP, args.only) or args.candidate != "mockkit":
+        return []
+    if importlib.util.find_spec("pytest") is None:
+        _log("[pytest] pytest not installed, skipped")
+        return []
+    _log(f"[pytest] 2 variants x {args.startup_runs} fresh pytest runs")
+    return [startup_row(run_startup(args.startup_runs, clock=args.clock), targets.target_for)]
+
+
 def _meta(
     args: argparse.Namespace,
     settings: Settings,
@@ -210,6 +232,7 @@ def _meta(
             "gc": settings.gc_enabled,
             "clock": settings.clock,
             "import_runs": args.import_runs,
+            "startup_runs": args.startup_runs,
             "memory_n": args.memory_n,
             "quick": args.quick,
             "reference": not args.no_reference,
@@ -264,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += _memory_rows(modules, args.memory_n, args.only)
     if not args.no_imports:
         rows += _import_rows(args)
+        rows += _startup_rows(args)
 
     doc = document(_meta(args, settings, modules, load), rows, targets.GEOMEAN_GOAL)
     elapsed = time.perf_counter() - started

@@ -22,7 +22,7 @@ ALLOWED = {
     # The pytest plugin's ``mocker`` points a warning's stacklevel at the user's frame, and
     # cuts mockkit's frames off a failure's traceback: about where to report, never about
     # which mock was meant.
-    "packages/mockkit/src/mockkit/_pytest/_frames.py",
+    "packages/mockkit/src/_mockkit_pytest/_frames.py",
 }
 
 

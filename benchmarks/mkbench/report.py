@@ -11,6 +11,7 @@ from typing import Any, Callable, Protocol
 from .harness import Spread, TimeResult
 from .imports import ImportResult
 from .memory import MemoryResult
+from .startup import ROW_NAME as STARTUP_ROW, StartupResult
 
 SCHEMA = 1
 
@@ -23,6 +24,9 @@ class TargetLike(Protocol):
     def max_ms(self) -> float | None: ...
 
     @property
+    def max_added_ms(self) -> float | None: ...
+
+    @property
     def source(self) -> str: ...
 
 
@@ -33,7 +37,9 @@ TargetFor = Callable[[str], TargetLike]
 class Row:
     """One line of the report. Values are medians: seconds per operation (``kind`` "time"),
     bytes per object ("memory") or milliseconds ("import"). ``ratio`` is the candidate's median
-    paired speedup over the baseline (for memory: baseline bytes / candidate bytes)."""
+    paired speedup over the baseline (for memory: baseline bytes / candidate bytes).
+    ``added_ms`` is the median of the paired differences, candidate minus baseline, for rows
+    whose target is a ceiling on it (pytest's start-up)."""
 
     name: str
     group: str
@@ -48,6 +54,8 @@ class Row:
     reference_ratio: float | None = None
     target_speedup: float | None = None
     target_max_ms: float | None = None
+    added_ms: float | None = None
+    target_max_added_ms: float | None = None
     target_source: str = ""
     target_ratio: float | None = None
     met: bool | None = None
@@ -69,7 +77,11 @@ class Row:
 def _apply_target(row: Row, target_for: TargetFor) -> None:
     target = target_for(row.name)
     row.target_source = target.source
-    if target.max_ms is not None:
+    if target.max_added_ms is not None:
+        row.target_max_added_ms = target.max_added_ms
+        if row.added_ms is not None:
+            row.met = row.added_ms <= target.max_added_ms
+    elif target.max_ms is not None:
         row.target_max_ms = target.max_ms
         if row.baseline is not None:
             row.target_ratio = row.baseline / target.max_ms
@@ -170,6 +182,34 @@ def import_rows(
     return rows
 
 
+def startup_row(result: StartupResult, target_for: TargetFor) -> Row:
+    """A pytest run with mockkit's plugin (candidate) against ``-p no:mockkit`` (baseline)."""
+    row = Row(
+        STARTUP_ROW,
+        "pytest",
+        "import",
+        "A pytest run of one trivial test in a fresh interpreter, milliseconds: mockkit's "
+        "plugin loaded (the switch off) against ``-p no:mockkit``; the target is on the "
+        "difference.",
+        errors=dict(result.errors),
+    )
+    base = result.samples.get("baseline", [])
+    cand = result.samples.get("candidate", [])
+    row.baseline = result.median("baseline")
+    row.candidate = result.median("candidate")
+    _set_ratio(row, _paired(base, cand))
+    added = result.added()
+    if added is not None:
+        row.added_ms = added.median
+        row.extra["added_ms_iqr"] = [added.q1, added.q3]
+    row.samples = {"baseline": list(base), "candidate": list(cand)}
+    row.extra["wall_ms"] = {
+        role: statistics.median(values) for role, values in result.wall.items() if values
+    }
+    _apply_target(row, target_for)
+    return row
+
+
 def summarize(rows: Sequence[Row], goal: float) -> dict[str, Any]:
     ratios = [r.ratio for r in rows if r.in_geomean and r.ratio and r.status != "ERROR"]
     geomean = math.exp(statistics.fmean(math.log(x) for x in ratios)) if ratios else None
@@ -186,6 +226,8 @@ def summarize(rows: Sequence[Row], goal: float) -> dict[str, Any]:
                 "candidate": r.candidate,
                 "target_speedup": r.target_speedup,
                 "target_max_ms": r.target_max_ms,
+                "added_ms": r.added_ms,
+                "target_max_added_ms": r.target_max_added_ms,
             }
             for r in rows
             if r.status == "MISS"
@@ -241,13 +283,28 @@ def fmt_number(value: float) -> str:
     return f"{value:.0f}" if value >= 100 else f"{value:.3g}"
 
 
+def fmt_added(ms: float) -> str:
+    """What a candidate adds to its baseline, signed: ``+0.84 ms``."""
+    return ("+" if ms >= 0 else "-") + fmt_value("import", abs(ms))
+
+
+def fmt_change(row: Row) -> str:
+    """The speedup column: the ratio, or what the candidate adds where that has the target."""
+    return fmt_added(row.added_ms) if row.added_ms is not None else fmt_ratio(row.ratio)
+
+
 def fmt_spread(row: Row, sep: str = "-") -> str:
+    iqr = row.extra.get("added_ms_iqr")
+    if row.added_ms is not None and iqr:
+        return f"{fmt_added(iqr[0])}..{fmt_added(iqr[1])}"  # a "-" would read as a sign
     if row.ratio_q1 is None or row.ratio_q3 is None or row.kind == "memory":
         return "-"
     return f"{fmt_number(row.ratio_q1)}{sep}{fmt_number(row.ratio_q3)}"
 
 
 def fmt_target(row: Row) -> str:
+    if row.target_max_added_ms is not None:
+        return f"+<={row.target_max_added_ms:g} ms"
     if row.target_max_ms is not None:
         return f"<={row.target_max_ms:g} ms"
     if row.target_speedup is None:
@@ -279,7 +336,7 @@ def table(rows: Sequence[Row], labels: dict[str, str]) -> str:
                 fmt_value(r.kind, r.baseline),
                 fmt_value(r.kind, r.candidate),
                 fmt_value(r.kind, r.reference),
-                fmt_ratio(r.ratio),
+                fmt_change(r),
                 fmt_spread(r),
                 fmt_ratio(r.reference_ratio),
                 fmt_target(r),
@@ -318,7 +375,12 @@ def summary_text(summary: dict[str, Any], python: str) -> str:
     missed = summary["missed"]
     lines.append(f"missed targets: {len(missed)}" + (":" if missed else ""))
     for m in missed:
-        if m["target_max_ms"] is not None:
+        if m.get("target_max_added_ms") is not None:
+            lines.append(
+                f"  {m['name']}: {fmt_added(m['added_ms'])}"
+                f" (target <= +{m['target_max_added_ms']:g} ms)"
+            )
+        elif m["target_max_ms"] is not None:
             lines.append(
                 f"  {m['name']}: {fmt_value('import', m['candidate'])}"
                 f" (target <= {m['target_max_ms']:g} ms)"

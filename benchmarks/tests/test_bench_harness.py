@@ -18,10 +18,11 @@ sys.path.insert(0, str(BENCH))
 import render_docs  # noqa: E402
 import run  # noqa: E402
 import targets  # noqa: E402
-from mkbench import refmock  # noqa: E402
+from mkbench import refmock, startup  # noqa: E402
 from mkbench.harness import Settings, quartiles, round_order, run_scenario  # noqa: E402
 from mkbench.imports import _MARK, import_ms, parse_importtime  # noqa: E402
 from mkbench.memory import MEMORY_SCENARIOS  # noqa: E402
+from mkbench.report import document, startup_row, summary_text, table  # noqa: E402
 from mkbench.scenarios import SCENARIOS, VERIFY_N, Scenario  # noqa: E402
 
 
@@ -43,7 +44,7 @@ def test_scenario_names_are_unique() -> None:
 def test_every_target_names_a_scenario() -> None:
     """A typo in targets.py would silently fall back to the 1x default."""
     known = {s.name for s in SCENARIOS} | {m.name for m in MEMORY_SCENARIOS}
-    known |= {f"import {p}" for p in run.PACKAGES}
+    known |= {f"import {p}" for p in run.PACKAGES} | {startup.ROW_NAME}
     assert sorted(set(targets.TARGETS) - known) == []
 
 
@@ -121,6 +122,47 @@ def test_import_ms_measures_a_fresh_interpreter() -> None:
     assert 0 < wall < 1000 and 0 < cpu < 1000
     with pytest.raises(RuntimeError, match="no_such_module"):
         import_ms("no_such_module")
+
+
+def test_startup_child_output_is_checked_for_the_plugin() -> None:
+    out = f"{startup._LOADED} 1\n...\n{startup._MARK} 0.25 0.5\n"
+    assert startup.parse_child(out, want_loaded=True) == (250.0, 500.0)
+    # A baseline that loaded the plugin after all would measure nothing: an error.
+    with pytest.raises(ValueError, match="was loaded"):
+        startup.parse_child(out, want_loaded=False)
+    with pytest.raises(ValueError, match="pytest_configure"):
+        startup.parse_child(f"{startup._MARK} 0.25 0.5\n", want_loaded=True)
+
+
+def _startup_result(baseline: list[float], candidate: list[float]) -> startup.StartupResult:
+    result = startup.StartupResult()
+    result.samples = {"baseline": baseline, "candidate": candidate}
+    result.wall = {"baseline": baseline, "candidate": candidate}
+    return result
+
+
+def test_startup_target_is_on_the_paired_difference() -> None:
+    # Medians 101 and 103, but the paired differences are 1, 6 and 1: the target sees 1 ms.
+    row = startup_row(
+        _startup_result([100.0, 101.0, 102.0], [101.0, 107.0, 103.0]), targets.target_for
+    )
+    assert row.added_ms == 1.0 and row.target_max_added_ms == 5.0 and row.met is True
+    assert not row.in_geomean
+    assert "+1.00 ms" in table([row], {"baseline": "b", "candidate": "c"})
+    row = startup_row(_startup_result([100.0, 101.0], [106.0, 107.0]), targets.target_for)
+    assert row.added_ms == 6.0 and row.status == "MISS"
+    summary = summary_text(document({}, [row], 5.0)["summary"], "3.x")
+    assert "+6.00 ms (target <= +5 ms)" in summary
+
+
+def test_run_startup_measures_both_variants() -> None:
+    result = startup.run_startup(1)
+    if not startup.plugin_installed():
+        assert "candidate" in result.errors
+        return
+    # No error: the candidate's runs loaded the plugin and the baseline's did not.
+    assert result.errors == {}
+    assert [len(result.samples[r]) for r in ("baseline", "candidate")] == [1, 1]
 
 
 def test_cli_writes_json_and_docs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -30,6 +30,14 @@ def _std_guard_message() -> str:
     raise AssertionError("the standard library's typo guard did not fire")
 
 
+def _std_guards(name: str) -> bool:
+    try:
+        getattr(std_mock.Mock(), name)
+    except AttributeError:
+        return True
+    return False
+
+
 def _std_rederives_call_count() -> bool:
     m = std_mock.Mock()
     m.call_count = 5
@@ -42,6 +50,9 @@ def _std_rederives_call_count() -> bool:
 # - mockkit words the typo guard's message as 3.15 does, without a final period; 3.10-3.14
 #   end it with one.
 STD_GUARD_HAS_PERIOD = _std_guard_message().endswith(".")
+# - the guard refuses an assertion's name without its ``assert_`` prefix (``called_once_with``)
+#   on every Python, as 3.12 and later do; the 3.10 and 3.11 stdlibs make a child mock.
+STD_GUARDS_BARE_ASSERTION_NAMES = _std_guards("called_once_with")
 # - the stdlib releases with gh-142651 (3.13.18, 3.14.10, 3.15.2 here) set call_count to
 #   len(call_args_list) on every call, so an assigned count is lost at the next call; mockkit
 #   counts on from the assigned value (DESIGN section 3: assigning to it still works).

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from core_support import (
     STD_GUARD_HAS_PERIOD,
+    STD_GUARDS_BARE_ASSERTION_NAMES,
     STD_IS_REFERENCE,
     agree,
     guard_message,
@@ -1054,6 +1055,36 @@ def test_unsafe_guard_message(name: str) -> None:
     with pytest.raises(AttributeError) as info:
         getattr(NonCallableMock(), name)
     assert str(info.value) == message
+
+
+BARE_ASSERTION_NAMES = [
+    "called_once",
+    "called_with",
+    "called_once_with",
+    "any_call",
+    "has_calls",
+    "not_called",
+]
+
+
+@pytest.mark.parametrize("name", BARE_ASSERTION_NAMES)
+def test_bare_assertion_names_are_guarded_where_older_stdlibs_pass(name: str) -> None:
+    # DEVIATIONS.md: the 3.12+ guard on every Python. The stdlib is observed, not assumed from
+    # its version, so that the entry's claim about older stdlibs is checked where it runs.
+    with pytest.raises(AttributeError) as info:
+        getattr(Mock(), name)
+    assert str(info.value) == guard_message(name)
+    with pytest.raises(AttributeError):
+        getattr(NonCallableMock(), name)(1)
+    try:
+        found = getattr(std_mock.Mock(), name)
+    except AttributeError:
+        assert STD_GUARDS_BARE_ASSERTION_NAMES
+    else:
+        # What the entry warns about: the line makes a child, calls it and asserts nothing.
+        assert not STD_GUARDS_BARE_ASSERTION_NAMES
+        found(1)
+        assert found.call_count == 1
 
 
 @pytest.mark.parametrize("name", ["called_twice", "xassert", "called", "calls", "asset"])

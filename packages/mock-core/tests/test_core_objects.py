@@ -454,3 +454,10 @@ def test_invalid_spec_error() -> None:
         Mock(spec_set=NonCallableMock())
     with pytest.raises(InvalidSpecError):
         PropertyMock(spec=Mock())
+
+
+def test_is_list_takes_only_real_lists_and_tuples() -> None:
+    # A subclass of list is a spec object, not a list of attribute names.
+    for obj in ([], (), type("L", (list,), {})(), "ab", {}):
+        assert mock_core._is_list(obj) == std_mock._is_list(obj)
+    assert mock_core._is_list([]) and not mock_core._is_list(type("L", (list,), {})())

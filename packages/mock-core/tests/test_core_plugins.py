@@ -653,7 +653,7 @@ def test_failure_renderer_none_and_errors_keep_the_message() -> None:
 
     plugins.add_failure_renderer(lambda context: None)
     plugins.add_failure_renderer(broken)
-    with pytest.raises(AssertionError) as info:
+    with pytest.raises(AssertionError) as info, pytest.warns(plugins.PluginWarning):
         Mock().assert_called()
     assert str(info.value) == "Expected 'mock' to have been called."
 
@@ -683,18 +683,39 @@ def test_failure_renderers_see_await_assertions() -> None:
 # -- discovery -----------------------------------------------------------------------------
 
 
-def test_discover_runs_once(monkeypatch: pytest.MonkeyPatch) -> None:
+class _EntryPoint:
+    """Stands in for an importlib.metadata.EntryPoint whose load() returns ``target``."""
+
+    def __init__(self, name: str, target: Any) -> None:
+        self.name = name
+        self.value = f"{name}_plugin:register"
+        self.dist = None
+        self._target = target
+
+    def load(self) -> Any:
+        return self._target
+
+
+def _fresh_discovery(monkeypatch: pytest.MonkeyPatch, entries: Callable[[], Any]) -> Any:
+    import mock_core._discovery
+
     registry = mock_core._registry.registry
+    monkeypatch.setattr(mock_core._discovery, "_entry_points", entries)
+    monkeypatch.delenv(mock_core._registry.DISABLE_ENV_VAR, raising=False)
+    for name in ("loaded", "errors", "plugins"):
+        monkeypatch.setattr(registry, name, [])
+    registry.discovered = False
+    return registry
+
+
+def test_discover_runs_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
 
     def fake_entry_points() -> Any:
         calls.append(1)
-        return iter([("fake", lambda: lambda: None)])
+        return iter([_EntryPoint("fake", lambda: None)])
 
-    monkeypatch.setattr(mock_core._registry, "_entry_points", fake_entry_points)
-    monkeypatch.delenv(mock_core._registry.DISABLE_ENV_VAR, raising=False)
-    monkeypatch.setattr(registry, "loaded", [])
-    registry.discovered = False
+    _fresh_discovery(monkeypatch, fake_entry_points)
     assert plugins.discover() == ["fake"]
     assert plugins.discover() == ["fake"]
     Mock().x
@@ -702,27 +723,19 @@ def test_discover_runs_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_discovery_switched_off_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    registry = mock_core._registry.registry
-    monkeypatch.setattr(mock_core._registry, "_entry_points", lambda: pytest.fail("discovery ran"))
+    registry = _fresh_discovery(monkeypatch, lambda: pytest.fail("discovery ran"))
     monkeypatch.setenv(mock_core._registry.DISABLE_ENV_VAR, "1")
-    monkeypatch.setattr(registry, "loaded", [])
-    registry.discovered = False
     assert plugins.discover() == []
     assert registry.discovered
 
 
 def test_a_broken_plugin_does_not_break_mocks(monkeypatch: pytest.MonkeyPatch) -> None:
-    registry = mock_core._registry.registry
-
     def boom() -> None:
         raise RuntimeError("plugin bug")
 
-    monkeypatch.setattr(mock_core._registry, "_entry_points", lambda: iter([("bad", lambda: boom)]))
-    monkeypatch.delenv(mock_core._registry.DISABLE_ENV_VAR, raising=False)
-    monkeypatch.setattr(registry, "loaded", [])
-    monkeypatch.setattr(registry, "errors", [])
-    registry.discovered = False
-    assert Mock().x is not None
+    registry = _fresh_discovery(monkeypatch, lambda: iter([_EntryPoint("bad", boom)]))
+    with pytest.warns(plugins.PluginWarning, match="'bad'"):
+        assert Mock().x is not None
     assert [name for name, _ in registry.errors] == ["bad"]
 
 

@@ -30,6 +30,11 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+# The repository's example plugin, when a development environment has it installed, adds
+# hints to the failure messages these tests compare: blocked by name (mock-extras' own entry
+# point must stay discoverable). Discovery is lazy, so this is in time.
+os.environ.setdefault(plugins.BLOCK_ENV_VAR, "mockkit-example")
+
 pytest_plugins = ["pytester"]
 
 

@@ -410,7 +410,7 @@ CONTRACT_NAMES = [
     "ThreadingMock", "mock_open", "MagicProxy", "_magics", "_all_magics", "_non_defaults",
     "_return_values", "_calculate_return_value", "_side_effect_methods", "_sync_async_magics",
     "_async_magics", "_async_method_magics", "_all_sync_magics", "_unsupported_magics",
-    "_is_magic", "_AsyncIterator", "_MockIter", "_to_stream", "_timeout_unset",
+    "_is_magic", "_AsyncIterator", "_to_stream", "_timeout_unset",
     "_is_async_func", "_is_async_obj",
 ]  # fmt: skip
 

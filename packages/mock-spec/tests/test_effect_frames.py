@@ -101,4 +101,10 @@ CASES: dict[str, tuple[Callable[[Any, Any], Any], Callable[..., Any]]] = {
 def test_user_code_runs_as_deep_as_in_the_standard_library(case: str) -> None:
     make, invoke = CASES[case]
     expected = frames_between(lambda code: make(stdlib, code), invoke)
+    if case == "coroutine function" and expected == 1:
+        # 3.10-3.12: the standard library's autospec of a coroutine function is a plain
+        # function handing back the mock's coroutine, so its frame is gone when the side
+        # effect runs; from 3.13 it is a coroutine function awaiting the mock, as mockkit's
+        # is on every Python (DEVIATIONS.md), one frame more.
+        expected = 2
     assert frames_between(lambda code: make(kit, code), invoke) == expected

@@ -18,7 +18,6 @@ from mock_spec import (
     _copy_func_details,
     _get_signature_object,
     _instance_callable,
-    _is_list,
     _must_skip,
     _set_signature,
     _setup_async_mock,
@@ -28,7 +27,7 @@ from mock_spec import (
 
 PRIVATE = (
     "_callable", "_SpecState", "_check_signature", "_set_signature", "_copy_func_details",
-    "_get_signature_object", "_instance_callable", "_must_skip", "_is_list", "_setup_func",
+    "_get_signature_object", "_instance_callable", "_must_skip", "_setup_func",
     "_setup_async_mock",
 )  # fmt: skip
 
@@ -93,9 +92,16 @@ def test_callable_predicates_agree(obj: Any) -> None:
     assert _instance_callable(obj) == std._instance_callable(obj)
 
 
-def test_is_list() -> None:
-    assert _is_list([]) and _is_list(())
-    assert not _is_list(type("L", (list,), {})())
+def test_a_list_instance_is_autospecced_as_its_type() -> None:
+    # Only real lists and tuples are lists of names elsewhere; create_autospec takes a list
+    # instance for its type, as the standard library does.
+    mock = mock_spec.create_autospec([1, 2])
+    assert isinstance(mock, list)
+    mock.append(3)
+    with pytest.raises(AttributeError):
+        mock.no_such_method
+    subclass = type("L", (list,), {"extra": lambda self: None})
+    assert hasattr(mock_spec.create_autospec(subclass()), "extra")
 
 
 def test_get_signature_object_agrees() -> None:

@@ -9,7 +9,8 @@ import pytest
 # The plugin's lazily imported modules, imported here once and for all: pytester's in-process
 # runs forget modules first imported inside them, and a module imported again in a later run
 # would bring classes that are equal in name only.
-from mockkit._pytest import _diff, _fixtures, _mocker, _spy  # noqa: F401
+from _mockkit_pytest import _diff, _fixtures  # noqa: F401
+from mockkit._pytest import _mocker, _spy  # noqa: F401
 
 __all__ = ["BARE", "PLUGIN_ARGS", "QUIET", "pytest_mock_installed", "plugin_installed", "run"]
 
@@ -17,7 +18,7 @@ __all__ = ["BARE", "PLUGIN_ARGS", "QUIET", "pytest_mock_installed", "plugin_inst
 def plugin_installed() -> bool:
     """Whether mockkit's pytest11 entry point is installed (nox and editable installs)."""
     found = metadata.entry_points(group="pytest11")
-    return any(entry.value == "mockkit.pytest_plugin" for entry in found)
+    return any(entry.value == "_mockkit_pytest" for entry in found)
 
 
 def pytest_mock_installed() -> bool:

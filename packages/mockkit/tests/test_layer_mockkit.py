@@ -37,9 +37,11 @@ def test_declares_exactly_its_siblings_pinned_to_its_version() -> None:
     assert required == {f"{d}=={version}" for d in DECLARED}
 
 
-def test_ships_py_typed() -> None:
+# The pytest plugin is a top-level package of this distribution (_mockkit_pytest says why).
+@pytest.mark.parametrize("package", [IMPORT_NAME, "_mockkit_pytest"])
+def test_ships_py_typed(package: str) -> None:
     files = metadata.files(DIST) or []
-    assert any(f.name == "py.typed" and f.parent.name == IMPORT_NAME for f in files)
+    assert any(f.name == "py.typed" and f.parent.name == package for f in files)
 
 
 @isolated

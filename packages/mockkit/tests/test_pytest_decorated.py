@@ -16,8 +16,8 @@ import pytest
 from pytester_support import QUIET, run
 
 import mockkit
+from _mockkit_pytest import _argnames
 from mockkit import swap
-from mockkit._pytest import _argnames
 
 pytest_plugins = ["pytester"]
 
@@ -309,7 +309,7 @@ def test_mockkit_never_imports_unittest_mock() -> None:
     code = (
         "import sys, _pytest.compat, mockkit, mockkit.pytest_plugin;"
         "assert 'unittest.mock' not in sys.modules, 'imported';"
-        "from mockkit._pytest import _argnames; assert _argnames.installed()"
+        "from _mockkit_pytest import _argnames; assert _argnames.installed()"
     )
     import subprocess
 

@@ -12,9 +12,9 @@ import pytest
 from pytester_support import QUIET, run
 
 import mockkit
+from _mockkit_pytest import _diff
 from mock_core import plugins
 from mock_core._registry import registry
-from mockkit._pytest import _diff
 
 pytest_plugins = ["pytester"]
 

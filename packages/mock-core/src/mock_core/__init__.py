@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from . import _registry
 from ._await import (
     AsyncMockMixin,
 )
@@ -53,6 +54,17 @@ from ._util import (
     _is_list as _is_list,
     _MockIter as _MockIter,
 )
+
+
+def _load_plugins(registry: _registry._Registry) -> None:
+    # Discovery validates and reports, so it sits above the registry, which only calls it;
+    # and it is imported the first time it runs, not with mock_core.
+    from ._discovery import load_plugins
+
+    load_plugins(registry)
+
+
+_registry.registry.load_plugins = _load_plugins
 
 __version__ = "0.1.0"
 

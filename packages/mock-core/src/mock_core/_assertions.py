@@ -57,7 +57,10 @@ def fail(
         for render in renderers:
             try:
                 rendered = render(context)
-            except Exception:  # a broken renderer must not hide the real failure
+            except Exception as exc:  # a broken renderer must not hide the real failure
+                from ._discovery import renderer_failed
+
+                renderer_failed(registry, render, exc)
                 continue
             if rendered:
                 context.message = rendered

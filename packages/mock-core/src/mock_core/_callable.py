@@ -21,7 +21,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
     from typing import Any
 
-__all__ = ["CallableMixin", "Mock", "_choose_call"]
+__all__ = ["UNHANDLED", "CallableMixin", "Mock", "_choose_call", "delegated_call"]
 
 _new_call = tuple.__new__
 
@@ -254,6 +254,63 @@ class Mock(
 
 from ._call import _Call, _CallList  # noqa: E402
 from ._recording import _record_up  # noqa: E402
+from ._sentinel import _SentinelObject  # noqa: E402
+from ._util import state_lock  # noqa: E402
+
+#: What delegated_call returns when the call must take the mock's own path instead. Not
+#: ``sentinel.UNHANDLED``, which a user's side effect could return.
+UNHANDLED: Any = _SentinelObject("UNHANDLED")
+
+
+def delegated_call(mock: Any, delegate: Any, args: tuple[Any, ...], kwargs: Any) -> Any:
+    """Record a call made through ``delegate`` on the call state it keeps for ``mock``.
+
+    What a call of ``mock`` does when its calls are recorded on a delegate, with the
+    delegate's attributes written directly. For anything unusual (observers, a customised
+    call, attributes the user removed) it returns UNHANDLED: the caller then calls the mock.
+    For a function that stands in for a mock (an autospecced function), this is a call at
+    the cost of the mock's own.
+
+    .. versionadded:: 0.2.0
+    """
+    state = delegate.__dict__
+    kind = type(mock)
+    count = state.get("call_count")
+    calls = state.get("call_args_list")
+    every = state.get("mock_calls")
+    if (
+        mock._mock_delegate is not delegate
+        or kind.__call__ is not _fused_call
+        or kind._mock_observers
+        or getattr(kind, "_mock_after_observers", None)
+        or type(count) is not int
+        or calls is None
+        or every is None
+    ):
+        return UNHANDLED
+    pair = _new_call(_Call, (args, kwargs))
+    state["called"] = True
+    # A plain attribute (as in the standard library), so the increment is not atomic:
+    # counted under the state lock, or concurrent calls would lose some.
+    with state_lock():
+        state["call_count"] = state["call_count"] + 1
+    state["call_args"] = pair
+    calls.append(pair)
+    every.append(_new_call(_Call, ("", args, kwargs)))
+    if mock._mock_new_parent is not None:
+        _record_up(mock, args, kwargs)
+    if state.get("side_effect") is None:
+        value = state.get("return_value", DEFAULT)
+        if value is not DEFAULT:
+            return value
+    return _execute(mock, args, kwargs)
+
+
+def _execute(mock: Any, args: tuple[Any, ...], kwargs: Any) -> Any:
+    # Stands for the standard library's _mock_call frame: a side effect runs as many
+    # frames below the delegate as there (see CALL_FRAMES).
+    return mock._execute_mock_call(*args, **kwargs)
+
 
 _noncallable._CallableMixin = CallableMixin
 _noncallable._Mock = Mock

@@ -25,7 +25,7 @@ from ._util import _is_async_func, _is_async_obj, _is_list, state_lock
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
-    from typing import Any, Callable
+    from typing import Any, Callable, SupportsIndex
 
     # To type checkers a mock is a subclass of Any, as in typeshed's unittest.mock stubs: it
     # stands in for a value of any type, and attribute chains and operators on it are Any.
@@ -582,7 +582,7 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
             raise AttributeError(name)
         children[name] = _deleted
 
-    def __getstate__(self) -> dict[str, Any]:
+    def _mock_copy_state(self) -> dict[str, Any]:
         # What copy.copy and copy.deepcopy (and pickle) take of a mock. In the standard
         # library every list of recorded calls exists from the start, so a shallow copy
         # shares them, while call_count is a number the copy keeps as it was: the lists are
@@ -600,6 +600,19 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
             if tally is not None:
                 state[name] = list(tally)
         return state
+
+    if sys.version_info >= (3, 11):
+        __getstate__ = _mock_copy_state
+    else:
+        # 3.10's object has no __getstate__, so neither has the standard library's mock
+        # (hasattr(m, "__getstate__") is False there); the state is handed over in the reduce
+        # tuple instead, through __reduce_ex__, which object has on every version.
+        def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+            state = self._mock_copy_state()
+            reduced = object.__reduce_ex__(self, protocol)
+            if isinstance(reduced, tuple) and len(reduced) > 2:
+                return (*reduced[:2], state, *reduced[3:])
+            return reduced  # pragma: no cover - protocols 0 and 1 keep the instance dict
 
     def __dir__(self) -> list[str]:
         core = sys.modules[__package__]

@@ -10,13 +10,13 @@ import os
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time: it would double the import cost
-    from typing import Any, Callable, Iterator, Mapping
-
-    from ._call import _Call
+    from typing import Any, Callable
 
 __all__ = [
+    "BLOCK_ENV_VAR",
     "ENTRY_POINT_GROUP",
     "DISABLE_ENV_VAR",
+    "STRICT_ENV_VAR",
     "MagicTable",
     "Deferred",
     "registry",
@@ -24,12 +24,8 @@ __all__ = [
 
 ENTRY_POINT_GROUP = "mock_core.plugins"
 DISABLE_ENV_VAR = "MOCK_CORE_DISABLE_PLUGIN_DISCOVERY"
-
-if TYPE_CHECKING:
-    ChildRule = Callable[[Any, Mapping[str, Any]], "type | None"]
-    CallObserver = Callable[[Any, "_Call"], None]
-    SignatureProvider = Callable[[Any, bool, bool], Any]
-    FailureRenderer = Callable[["FailureContext"], "str | None"]
+BLOCK_ENV_VAR = "MOCK_CORE_DISABLE_PLUGINS"
+STRICT_ENV_VAR = "MOCK_CORE_PLUGINS_STRICT"
 
 
 class MagicTable:
@@ -106,20 +102,27 @@ class FailureContext:
 
 
 class _Registry:
+    # The registrations are typed loosely here: the precise types (mock_core._types) are
+    # defined on top of this module, and only the registration functions need them.
     def __init__(self) -> None:
         self.magic_table: MagicTable | None = None
-        self.child_rules: list[tuple[type, ChildRule]] = []
-        self.spec_only_rules: set[ChildRule] = set()
-        self.observers: list[tuple[type, CallObserver]] = []
-        self.after_observers: list[tuple[type, CallObserver]] = []
-        self.signature_providers: list[SignatureProvider] = []
-        self.renderers: list[FailureRenderer] = []
+        self.child_rules: list[tuple[type, Callable[..., Any]]] = []
+        self.spec_only_rules: set[Callable[..., Any]] = set()
+        self.observers: list[tuple[type, Callable[..., Any]]] = []
+        self.after_observers: list[tuple[type, Callable[..., Any]]] = []
+        self.signature_providers: list[Callable[..., Any]] = []
+        self.renderers: list[Callable[..., Any]] = []
         self.discovered = False
         self.discovering = False
         # Called after a registration so mock classes can refresh what they cache.
         self.on_change: list[Callable[[], None]] = []
         self.loaded: list[str] = []
         self.errors: list[tuple[str, BaseException]] = []
+        # One record (mock_core._discovery.PluginInfo) per entry point found, whatever became
+        # of it; what the report and the warnings name a plugin by.
+        self.plugins: list[Any] = []
+        # mock_core._discovery.load_plugins, set by the package when it is imported.
+        self.load_plugins: Callable[[_Registry], None] | None = None
 
     def changed(self) -> None:
         for callback in self.on_change:
@@ -133,29 +136,11 @@ class _Registry:
         try:
             if os.environ.get(DISABLE_ENV_VAR, "").strip() not in ("", "0"):
                 return
-            for name, load in _entry_points():
-                try:
-                    register = load()
-                    register()
-                except Exception as exc:  # a broken plugin must not break every mock
-                    self.errors.append((name, exc))
-                else:
-                    self.loaded.append(name)
+            if self.load_plugins is not None:
+                self.load_plugins(self)
         finally:
             self.discovering = False
             self.discovered = True
-
-
-def _entry_points() -> Iterator[tuple[str, Callable[[], Any]]]:
-    # importlib.metadata is only imported here, the first time discovery runs.
-    from importlib import metadata
-
-    seen: set[str] = set()
-    for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
-        if entry.name in seen:
-            continue
-        seen.add(entry.name)
-        yield entry.name, entry.load
 
 
 registry = _Registry()

@@ -30,6 +30,8 @@ def state_lock() -> Any:
     value) and counters kept as plain attributes (an autospecced function's ``call_count``)
     take it. Made on first need, so that importing mock-core does not import threading;
     two threads making one at the same moment both use the one appended first.
+
+    .. versionadded:: 0.2.0
     """
     if not _state_locks:
         import threading

@@ -8,16 +8,14 @@ installed but unimported mock-magic is found through mock-core's entry points.
 
 from __future__ import annotations
 
-from mock_core._util import (
-    _is_async_func as _is_async_func,
-    _MockIter as _MockIter,
-)
+from mock_core.plugins import is_async_function
 
 from ._asyncmock import (
     AsyncMagicMixin,
     AsyncMock,
     _AsyncIterator as _AsyncIterator,
     _is_async_obj as _is_async_obj,
+    is_async_object,
 )
 from ._magicmock import (
     MagicMixin,
@@ -56,6 +54,9 @@ from ._threading import (
 
 __version__ = "0.1.0"
 
+# The standard library's private name for mock-core's predicate, kept where it was.
+_is_async_func = is_async_function
+
 __all__ = [
     "AsyncMagicMixin",
     "AsyncMock",
@@ -65,6 +66,7 @@ __all__ = [
     "NonCallableMagicMock",
     "ThreadingMixin",
     "ThreadingMock",
+    "is_async_object",
     "mock_open",
 ]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mock_core import AsyncMockMixin, Mock, _is_instance_mock
-from mock_core._util import _is_async_obj as _is_async_obj_in_core
+from mock_core import AsyncMockMixin, Mock
+from mock_core.plugins import is_async_object as _is_async_obj_in_core, is_mock
 
 from ._magicmock import MagicMixin
 
@@ -11,7 +11,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Iterator
 
-__all__ = ["AsyncMagicMixin", "AsyncMock", "_AsyncIterator", "_is_async_obj"]
+__all__ = ["AsyncMagicMixin", "AsyncMock", "_AsyncIterator", "_is_async_obj", "is_async_object"]
 
 
 class AsyncMagicMixin(MagicMixin):
@@ -48,13 +48,20 @@ class _AsyncIterator:
         raise StopAsyncIteration
 
 
-def _is_async_obj(obj: Any) -> bool:
+def is_async_object(obj: Any) -> bool:
     """Whether ``obj`` is a coroutine function or awaitable; of mocks, only AsyncMocks are.
 
     A mock that records awaits without being an ``AsyncMock`` (``Mock(spec=coroutine
     function)``) is not async here, as in the standard library (which asks
-    ``isinstance(obj, AsyncMock)``, so a spec's ``__class__`` counts too).
+    ``isinstance(obj, AsyncMock)``, so a spec's ``__class__`` counts too). What ``patch``
+    asks to choose between ``MagicMock`` and ``AsyncMock``.
+
+    .. versionadded:: 0.2.0
     """
-    if _is_instance_mock(obj) and not isinstance(obj, AsyncMock):
+    if is_mock(obj) and not isinstance(obj, AsyncMock):
         return False
     return _is_async_obj_in_core(obj)
+
+
+# The standard library's name for it.
+_is_async_obj = is_async_object

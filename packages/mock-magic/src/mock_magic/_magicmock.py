@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from mock_core import Mock, NonCallableMock
-from mock_core._classes import DerivedMockClassType, pristine
-from mock_core._noncallable import _dict_of
+from mock_core.plugins import (
+    DerivedMockClassType,
+    instance_dict,
+    is_pristine,
+    set_class_defaults,
+    set_keeps_return_value,
+)
 
 from ._proxy import apply_magics, defaults_for
 from ._tables import PRECONFIGURED
@@ -28,20 +33,17 @@ class MagicMixin:
     .. versionadded:: 0.1.0
     """
 
-    # New instances go on a shared class that holds the magic-method proxies.
-    _mock_class_defaults = staticmethod(_magic_defaults)
-
     def __init__(self, /, *args: Any, **kw: Any) -> None:
         # Whether the mock's class holds the defaults as its ring made them; asked of the
         # metaclass, not of the class, which is new to the type-attribute cache.
         # (No local holds the class: apply_magics may move the mock to another one if
-        # nothing but the mock refers to it; see mock_core._classes.settle.)
+        # nothing but the mock refers to it; see plugins.move_to_class_defaults.)
         if type(type(self)) is DerivedMockClassType:
             # A copy's class, or ``type(m)()``'s: like the standard library, give it
             # proxies of its own first, for configuration in ``kw``.
             apply_magics(self)
         super().__init__(*args, **kw)
-        if _dict_of(self).get("_mock_methods") is not None or not pristine(type(self)):
+        if instance_dict(self).get("_mock_methods") is not None or not is_pristine(type(self)):
             apply_magics(self)
 
     def _mock_set_magics(self) -> None:
@@ -84,4 +86,8 @@ class MagicMock(MagicMixin, Mock):
     """
 
     mock_add_spec = _add_spec_and_magics
-    _mock_keeps_return_value = staticmethod(_keeps_return_value)
+
+
+# New instances go on a shared class that holds the magic-method proxies.
+set_class_defaults(MagicMixin, _magic_defaults)
+set_keeps_return_value(MagicMock, _keeps_return_value)

@@ -4,15 +4,20 @@ As in the standard library, a ``MagicMock``'s own class holds one :class:`MagicP
 per preconfigured magic name; the first use of a magic (``str(m)``, ``m.__str__``,
 ``type(m).__str__``) makes the mock behind it and puts that mock on the class and on the
 instance in the proxy's place. The proxies themselves hold nothing per mock: the classes
-mock-core reuses carry them from one mock to the next (see ``mock_core._classes``), and a
-proxy finds its mock from the class it was found on.
+mock-core reuses carry them from one mock to the next (see
+``mock_core.plugins.set_class_defaults``), and a proxy finds its mock from the class it was
+found on (``mock_core.plugins.mock_of_class``).
 """
 
 from __future__ import annotations
 
-from mock_core import _deleted
-from mock_core._classes import owner_of, pristine, ring_for, settle
-from mock_core._util import state_lock
+from mock_core.plugins import (
+    DELETED,
+    is_pristine,
+    mock_of_class,
+    move_to_class_defaults,
+    state_lock,
+)
 
 from ._tables import PRECONFIGURED, configure_default
 
@@ -43,7 +48,7 @@ class MagicProxy:
         # Concurrent first uses must agree on one mock.
         with state_lock():
             found = owner._mock_children.get(name)
-            if found is not None and found is not _deleted and found is owner.__dict__.get(name):
+            if found is not None and found is not DELETED and found is owner.__dict__.get(name):
                 return found
             method = owner._get_child_mock(name=name, _new_name=name, _new_parent=owner)
             # Through the mock's own __setattr__, as the standard library does: that refuses
@@ -63,7 +68,7 @@ class MagicProxy:
         # whose class derives from the mock's: the mock is the one the class was made for.
         for klass in kind.__mro__ if kind is not None else ():
             if klass.__dict__.get(name) is self:
-                mock = owner_of(klass)
+                mock = mock_of_class(klass)
                 if mock is not None:
                     return self.create_mock(mock)
                 break
@@ -107,19 +112,13 @@ def apply_magics(mock: Any) -> None:
         allowed = PRECONFIGURED.intersection(methods)
         refused = tuple(PRECONFIGURED - allowed)
         _last_spec = (methods, allowed, refused)
-    # No local names the mock's class before settle(): it counts the references to it.
-    ring = type(mock).__dict__.get("_mock_ring")
-    if ring is not None and pristine(type(mock)):
-        if ring.key is allowed or ring.key == allowed:
-            return  # the class holds exactly these proxies already
-        origin = ring.body["_mock_origin"]
-        if ring.bases == (origin,):
+    if is_pristine(type(mock)):
 
-            def body() -> dict[str, Any]:  # only needed the first time
-                return defaults_for(allowed)[1]
+        def body() -> dict[str, Any]:  # only needed the first time
+            return defaults_for(allowed)[1]
 
-            if settle(mock, ring_for(origin, allowed, body)):
-                return
+        if move_to_class_defaults(mock, allowed, body):
+            return
     cls = type(mock)
     namespace = cls.__dict__
     for name in refused:

@@ -7,7 +7,7 @@ it concerns, so a plain ``Mock`` consults only the spec rule.
 from __future__ import annotations
 
 from mock_core import AsyncMockMixin, NonCallableMock, PropertyMock
-from mock_core._util import _is_async_func
+from mock_core.plugins import is_async_function, spec_instance_asyncs, spec_source
 
 from ._tables import _all_sync_magics, _async_method_magics
 
@@ -55,7 +55,7 @@ def _unwrap(obj: Any) -> Any:
 
 
 def _spec_async_rule(parent: Any, kw: Mapping[str, Any]) -> Any:
-    source = parent._mock_sig_source
+    source = spec_source(parent)
     if source is None:
         return None
     name = kw.get("_new_name")
@@ -64,7 +64,7 @@ def _spec_async_rule(parent: Any, kw: Mapping[str, Any]) -> Any:
     methods = parent._mock_methods
     if methods is None or name not in methods:
         return None
-    seen = parent.__dict__.get("_mock_spec_instance_asyncs")
+    seen = spec_instance_asyncs(parent)
     if seen is not None and name in seen:
         # The instance attribute as it was when the spec was given.
         if seen[name]:
@@ -75,7 +75,7 @@ def _spec_async_rule(parent: Any, kw: Mapping[str, Any]) -> Any:
     attr = _static_attr(source[0], name)
     if attr is None:
         return None
-    if _is_async_func(_unwrap(attr)):
+    if is_async_function(_unwrap(attr)):
         from ._asyncmock import AsyncMock
 
         return AsyncMock

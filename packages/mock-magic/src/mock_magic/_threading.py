@@ -7,6 +7,7 @@ this class is told when a call has returned and wakes the waiters.
 from __future__ import annotations
 
 from mock_core import Mock
+from mock_core.plugins import set_call_frames, set_reset_hook
 
 from ._magicmock import MagicMixin
 
@@ -99,10 +100,6 @@ class ThreadingMixin:
     """
 
     DEFAULT_TIMEOUT: float | None = None
-    _mock_reset_hook = staticmethod(_reset_waits)
-    # The standard library's ThreadingMock runs its calls through a _mock_call of its own:
-    # one frame more above a side effect (see mock_core's _mock_call_frames).
-    _mock_call_frames = 4
 
     def __init__(self, /, *args: Any, timeout: Any = _timeout_unset, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -138,6 +135,12 @@ class ThreadingMixin:
         if not arrived:
             expected = self._format_mock_call_signature(args, kwargs)  # type: ignore[attr-defined]
             raise AssertionError(f"{expected} call not found")
+
+
+set_reset_hook(ThreadingMixin, _reset_waits)
+# The standard library's ThreadingMock runs its calls through a _mock_call of its own: one
+# frame more above a side effect than the three of other mocks.
+set_call_frames(ThreadingMixin, 4)
 
 
 class ThreadingMock(ThreadingMixin, MagicMixin, Mock):

@@ -17,7 +17,13 @@ import sys
 import types
 from types import ModuleType, TracebackType
 
-from mock_core import DEFAULT, InvalidSpecError, _check_spec_arg_typos, _is_instance_mock
+from mock_core import DEFAULT, InvalidSpecError
+from mock_core.plugins import (
+    check_argument_typos,
+    child_made_on_access,
+    deferred_child,
+    is_mock,
+)
 from mock_magic import AsyncMock, MagicMock
 from mock_patch import _messages as messages, _registry
 from mock_patch._decorate import (
@@ -96,18 +102,13 @@ def _cached_child(mock: Any, name: str, value: Any) -> bool:
     only in ``_mock_children``, reached through ``__getattr__``, so its patchers find them
     as not local (``is_local`` is False) and restore them by deleting the patched value. An
     assigned child, or one the standard library made eagerly (an autospec's method), is an
-    instance attribute in both: mock-core lists those in ``_mock_assigned``. (A mock's own
-    child assigned to itself, ``m.a = m.a``, is not listed there and so is taken for a
-    cached one.)
+    instance attribute in both. (A mock's own child assigned to itself, ``m.a = m.a``, is
+    taken for a cached one.)
     """
     if name[:2] == "__" == name[-2:]:
         # Magic methods: the standard library sets them on the instance when made.
         return False
-    store = mock.__dict__
-    children = store.get("_mock_children")
-    if children is None or children.get(name) is not value:
-        return False
-    return name not in store.get("_mock_assigned", ())
+    return child_made_on_access(mock, name, value)
 
 
 def _made_eagerly(mock: Any, name: str) -> bool:
@@ -116,12 +117,8 @@ def _made_eagerly(mock: Any, name: str) -> bool:
     mock-spec defers an autospec's methods until first access; the standard library makes
     them when the autospec is created, as instance attributes, so a patch finds them local.
     """
-    placeholder = mock.__dict__.get("_mock_children", {}).get(name)
-    if placeholder is None or _is_instance_mock(placeholder):
-        return False
-    from mock_core.plugins import Deferred
-
-    return isinstance(placeholder, Deferred) and placeholder.needed_for_signature(name)
+    placeholder = deferred_child(mock, name)
+    return placeholder is not None and placeholder.needed_for_signature(name)
 
 
 class _patch:
@@ -177,13 +174,13 @@ class _patch:
         if unsafe:
             self._unsafe = True
         elif kwargs:
-            _check_spec_arg_typos(kwargs)
-        if spec is not None and _is_instance_mock(spec):
+            check_argument_typos(kwargs)
+        if spec is not None and is_mock(spec):
             raise InvalidSpecError(
                 f"Cannot spec attr {attribute!r} as the spec has already been mocked out."
                 f" [spec={spec!r}]"
             )
-        if spec_set is not None and _is_instance_mock(spec_set):
+        if spec_set is not None and is_mock(spec_set):
             raise InvalidSpecError(
                 f"Cannot spec attr {attribute!r} as the spec_set target has already been"
                 f" mocked out. [spec_set={spec_set!r}]"
@@ -266,10 +263,10 @@ class _patch:
             found = target.__dict__[name], True
         except (KeyError, AttributeError):
             # Inherited, answered by __getattr__, or missing altogether.
-            local = _is_instance_mock(target) and _made_eagerly(target, name)
+            local = is_mock(target) and _made_eagerly(target, name)
             found = getattr(target, name, DEFAULT), local
         else:
-            if _is_instance_mock(target) and _cached_child(target, name, found[0]):
+            if is_mock(target) and _cached_child(target, name, found[0]):
                 found = found[0], False
         if name not in _builtins or not isinstance(target, ModuleType):
             if found[0] is DEFAULT and not self.create:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from types import BuiltinFunctionType, FunctionType, MethodType
 
-from mock_core import DEFAULT, InvalidSpecError, NonCallableMock, _is_instance_mock
-from mock_magic import AsyncMock, MagicMock, NonCallableMagicMock, _is_async_func, _is_async_obj
+from mock_core import DEFAULT, InvalidSpecError, NonCallableMock
+from mock_core.plugins import is_async_function, is_mock
+from mock_magic import AsyncMock, MagicMock, NonCallableMagicMock, is_async_object
 from mock_patch import _messages as messages
 
 # typing is only needed by type checkers; importing it at run time would cost more than the
@@ -54,7 +55,7 @@ _PLAIN_VALUE_TYPES = frozenset(
 
 
 def _is_async_target(obj: Any) -> bool:
-    """``_is_async_obj(obj)``, answered directly for the commonest kinds of patch targets.
+    """``is_async_object(obj)``, answered directly for the commonest kinds of patch targets.
 
     Builtins, plain functions (bound or not) and plain values are decided from their type
     and code flags; a function carrying attributes (which could be coroutine markers) and
@@ -69,7 +70,7 @@ def _is_async_target(obj: Any) -> bool:
             return True
         if not func.__dict__:
             return False
-    return _is_async_obj(obj)
+    return is_async_object(obj)
 
 
 def _resolve_true(original: Any, spec: Any, spec_set: Any) -> Tuple[Any, Any]:
@@ -92,7 +93,7 @@ def _mock_class(original: Any, spec: Any, spec_set: Any) -> Any:
         if spec_set is None:
             return MagicMock
     governing = spec if spec_set is None else spec_set
-    if _is_async_func(governing):
+    if is_async_function(governing):
         return AsyncMock
     if _is_list(governing):
         # A list of attribute names is callable only if it names __call__.
@@ -136,7 +137,7 @@ def _created(
     options.update(kwargs)
     made = klass(**options)
     governing = spec if spec_set is None else spec_set
-    if governing is not None and isinstance(original, type) and _is_instance_mock(made):
+    if governing is not None and isinstance(original, type) and is_mock(made):
         _configure_instances(made, klass, governing, options)
     return made
 
@@ -185,12 +186,12 @@ _SAFE: Dict[str, Any] = {}
 
 def _refuse_mocked_sources(target: Any, attribute: str, source: Any) -> None:
     # Autospeccing from a mock would give a mock of the mock's own API, never what was meant.
-    if _is_instance_mock(target):
+    if is_mock(target):
         raise InvalidSpecError(
             f"Cannot autospec attr {attribute!r} as the patch target has already been"
             f" mocked out. [target={target!r}, attr={source!r}]"
         )
-    if _is_instance_mock(source):
+    if is_mock(source):
         target_name = getattr(target, "__name__", target)
         raise InvalidSpecError(
             f"Cannot autospec attr {attribute!r} from target {target_name!r} as it has"

@@ -9,10 +9,6 @@ but unimported mock-spec is found through mock-core's entry points.
 
 from __future__ import annotations
 
-from mock_core._util import (
-    _is_list as _is_list,
-)
-
 from ._autospec import (
     _must_skip as _must_skip,
     create_autospec,

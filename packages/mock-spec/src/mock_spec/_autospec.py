@@ -10,9 +10,14 @@ what the standard library's eager construction gives.
 from __future__ import annotations
 
 from mock_core import InvalidSpecError
-from mock_core._errors import _check_spec_arg_typos
-from mock_core._noncallable import _is_instance_mock
-from mock_core._util import _is_async_func, _is_list
+from mock_core.plugins import (
+    check_argument_typos,
+    defer_children,
+    extract_mock,
+    is_async_function,
+    is_mock,
+    set_child,
+)
 from mock_magic import AsyncMock, MagicMock, NonCallableMagicMock
 
 from ._funcs import (
@@ -97,7 +102,7 @@ def _is_async_spec(spec: Any) -> bool:
     # so a partial of a coroutine function is autospecced as a plain callable.
     if not getattr(spec, "__code__", None):
         return False
-    return _is_async_func(spec)
+    return is_async_function(spec)
 
 
 def _dataclass_fields(spec: Any) -> list[Any] | None:
@@ -151,15 +156,15 @@ def create_autospec(
 
     .. versionadded:: 0.1.0
     """
-    if _is_list(spec):
+    if type(spec) in (list, tuple):
         # A list instance as spec means its type here, not a list of attribute names.
         spec = type(spec)
     is_type = isinstance(spec, type)
-    if _is_instance_mock(spec):
+    if is_mock(spec):
         raise InvalidSpecError(f"Cannot autospec a Mock object. [object={spec!r}]")
     is_async_func = _is_async_spec(spec)
     if not unsafe:
-        _check_spec_arg_typos(kwargs)
+        check_argument_typos(kwargs)
     _name = kwargs.pop("name", _name)
     new_name = _name if _parent is not None else ""
 
@@ -225,7 +230,7 @@ def create_autospec(
         mock.return_value = _instance_autospec(spec, spec_set, mock, wrapped, originals, layout)
     if originals:
         placeholder = LazyAttributes(spec, spec_set, instance, is_type, wrapped, originals, layout)
-        mock._mock_children.update(dict.fromkeys(originals, placeholder))
+        defer_children(mock, originals, placeholder)
 
     if configure:
         mock.configure_mock(**configure)
@@ -233,7 +238,7 @@ def create_autospec(
         # The standard library makes function attributes' mocks at once (after configuring
         # the mock), and a mock that passes for a function (``spec=func``) is refused then,
         # not on first access.
-        if _is_instance_mock(original) and isinstance(original, FUNCTION_TYPES):
+        if is_mock(original) and isinstance(original, FUNCTION_TYPES):
             raise InvalidSpecError(f"Cannot spec a Mock object. [object={original!r}]")
 
     if is_function:
@@ -254,7 +259,7 @@ def create_autospec(
 
     if not instance and _parent is not None:
         # The parent's child is what the caller gets (a function copy, for a function).
-        _parent._mock_children[_name] = result
+        set_child(_parent, _name, result)
     return result
 
 
@@ -276,7 +281,7 @@ def _instance_autospec(
     mock = klass(parent=parent, _new_parent=parent, _new_name="()", name="()", **kwargs)
     if originals:
         placeholder = LazyAttributes(spec, spec_set, True, True, wrapped, originals, layout)
-        mock._mock_children.update(dict.fromkeys(originals, placeholder))
+        defer_children(mock, originals, placeholder)
     _check_signature(spec, mock, True, True)
     return mock
 
@@ -299,10 +304,9 @@ def seal_if_sealed(parent: Any, child: Any) -> Any:
     """Seal a lazily created child of a sealed mock, as ``seal`` would have done eagerly."""
     if parent._mock_sealed:
         from mock_core import seal
-        from mock_core._noncallable import _extract_mock
 
-        inner = _extract_mock(child)
-        if _is_instance_mock(inner) and inner._mock_new_parent is parent:
+        inner = extract_mock(child)
+        if is_mock(inner) and inner._mock_new_parent is parent:
             seal(inner)
     return child
 
@@ -318,7 +322,7 @@ def attribute_mock(parent: Any, name: str, original: Any, state: LazyAttributes)
         # still a callable class mock), and tests rely on that.
         return autospec_attribute(parent, name, original, state.spec_set, False)
     skipfirst = _skip_in(*state.layout, name, state.is_type)
-    klass: Any = AsyncMock if _is_async_func(original) else MagicMock
+    klass: Any = AsyncMock if is_async_function(original) else MagicMock
     kwargs: dict[str, Any] = {"spec_set" if state.spec_set else "spec": original}
     if state.wrapped:
         kwargs["wraps"] = original

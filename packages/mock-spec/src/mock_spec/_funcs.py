@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import sys
 
-from mock_core import DEFAULT
-from mock_core._call import _Call, _CallList
-from mock_core._noncallable import _is_instance_mock
-from mock_core._util import state_lock
-from mock_core.plugins import install_signature_check
+from mock_core.plugins import (
+    UNHANDLED,
+    CallList,
+    delegated_call,
+    install_signature_check,
+    is_async_function,
+    is_mock,
+)
 
 from ._signature import (
     FUNCTION_TYPES,
@@ -44,23 +47,6 @@ __all__ = [
     "is_data_descriptor",
     "wrap_function",
 ]
-
-_new_call = tuple.__new__
-
-
-def _core_calls() -> tuple[Any, Any]:
-    # mock-core's fused call path (one frame for a whole call) and its helper that
-    # records a call on the parents. Looked up defensively: if core reorganises
-    # them, signature checks fall back to the documented step-by-step hook.
-    try:
-        from mock_core._callable import _fused_call
-        from mock_core._recording import _record_up
-    except ImportError:  # pragma: no cover - depends on mock-core's internals
-        return None, None
-    return _fused_call, _record_up
-
-
-_FUSED, _RECORD_UP = _core_calls()
 
 
 def _callable(obj: Any) -> bool:
@@ -168,73 +154,17 @@ def _funcopy_name(original: Any) -> str:
     return "funcopy"
 
 
-def _fast_delegated_call(mock: Any, funcopy: Any, args: tuple[Any, ...], kwargs: Any) -> Any:
-    """Record a call made through ``funcopy`` on the state it keeps for ``mock``.
-
-    What mock-core does for a mock with a delegate, with the delegate's attributes
-    written directly. For anything unusual (observers, a customised call, attributes
-    the user removed) it returns ``_GENERAL``: the caller then calls the mock.
-    """
-    state = funcopy.__dict__
-    kind = type(mock)
-    count = state.get("call_count")
-    calls = state.get("call_args_list")
-    every = state.get("mock_calls")
-    if (
-        mock._mock_delegate is not funcopy
-        or kind.__call__ is not _FUSED
-        or kind._mock_observers
-        or getattr(kind, "_mock_after_observers", None)
-        or type(count) is not int
-        or calls is None
-        or every is None
-    ):
-        return _GENERAL
-    pair = _new_call(_Call, (args, kwargs))
-    state["called"] = True
-    # A plain attribute (as in the standard library), so the increment is not atomic:
-    # counted under mock-core's lock, or concurrent calls would lose some.
-    with state_lock():
-        state["call_count"] = state["call_count"] + 1
-    state["call_args"] = pair
-    calls.append(pair)
-    every.append(_new_call(_Call, ("", args, kwargs)))
-    if mock._mock_new_parent is not None:
-        _RECORD_UP(mock, args, kwargs)
-    if state.get("side_effect") is None:
-        value = state.get("return_value", DEFAULT)
-        if value is not DEFAULT:
-            return value
-    return _execute(mock, args, kwargs)
-
-
-#: What _fast_delegated_call returns when the call must take mock-core's general path:
-#: made by the function copy itself, so the mock's frames sit where the stdlib's do.
-_GENERAL: Any = object()
-
-
-def _execute(mock: Any, args: tuple[Any, ...], kwargs: Any) -> Any:
-    # Stands for the standard library's _mock_call frame: a side effect runs as many
-    # frames below the function copy as there (mock_core's CALL_FRAMES).
-    return mock._execute_mock_call(*args, **kwargs)
-
-
 def _sync_funcopy(mock: Any, fast: Any, signature: Signature) -> Callable[..., Any]:
     bind = signature.bind
-    if _FUSED is None or _RECORD_UP is None:  # pragma: no cover - see _core_calls
-
-        def slow(*args: Any, **kwargs: Any) -> Any:
-            bind(*args, **kwargs)
-            return mock(*args, **kwargs)
-
-        return slow
-
+    # The call is recorded on the function's own state (mock-core's delegated_call); when
+    # that cannot be done, the function itself calls the mock, so that the mock's frames
+    # sit where the standard library's do.
     if fast is None:
 
         def bound_funcopy(*args: Any, **kwargs: Any) -> Any:
             bind(*args, **kwargs)
-            result = _fast_delegated_call(mock, bound_funcopy, args, kwargs)
-            return mock(*args, **kwargs) if result is _GENERAL else result
+            result = delegated_call(mock, bound_funcopy, args, kwargs)
+            return mock(*args, **kwargs) if result is UNHANDLED else result
 
         return bound_funcopy
 
@@ -246,8 +176,8 @@ def _sync_funcopy(mock: Any, fast: Any, signature: Signature) -> Callable[..., A
             failed = True
         if failed:
             raise_bind_error(signature, args, kwargs)
-        result = _fast_delegated_call(mock, funcopy, args, kwargs)
-        return mock(*args, **kwargs) if result is _GENERAL else result
+        result = delegated_call(mock, funcopy, args, kwargs)
+        return mock(*args, **kwargs) if result is UNHANDLED else result
 
     return funcopy
 
@@ -280,9 +210,7 @@ def _set_signature(mock: Any, original: Any, instance: bool = False) -> Any:
 
     .. versionadded:: 0.1.0
     """
-    from mock_core._util import _is_async_func
-
-    return wrap_function(mock, original, _is_async_func(original), instance)
+    return wrap_function(mock, original, is_async_function(original), instance)
 
 
 def wrap_function(mock: Any, original: Any, is_async: bool, instance: bool = False) -> Any:
@@ -342,10 +270,10 @@ def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
 
     def reset_mock() -> None:
         # The function holds the call lists; the mock resets everything else.
-        funcopy.__dict__.update(method_calls=_CallList(), mock_calls=_CallList())
+        funcopy.__dict__.update(method_calls=CallList(), mock_calls=CallList())
         mock.reset_mock()
         returned = funcopy.return_value
-        if returned is not mock and _is_instance_mock(returned):
+        if returned is not mock and is_mock(returned):
             returned.reset_mock()
 
     # One update, in the order the standard library sets them (vars() shows it).
@@ -355,9 +283,9 @@ def _setup_func(funcopy: Any, mock: Any, sig: Any) -> None:
             "called": False,
             "call_count": 0,
             "call_args": None,
-            "call_args_list": _CallList(),
-            "method_calls": _CallList(),
-            "mock_calls": _CallList(),
+            "call_args_list": CallList(),
+            "method_calls": CallList(),
+            "mock_calls": CallList(),
             "return_value": mock.return_value,
             "side_effect": mock.side_effect,
             "_mock_children": mock._mock_children,
@@ -411,6 +339,6 @@ def _setup_async_mock(mock: Any) -> None:
     state["_is_coroutine"] = _coroutine_mark()
     state["await_count"] = 0
     state["await_args"] = None
-    state["await_args_list"] = _CallList()
+    state["await_args_list"] = CallList()
     for attribute in _AWAIT_ASSERTIONS:
         state[attribute] = forward(attribute)

@@ -3,6 +3,9 @@
 ``import mockkit as mock`` offers the names of the newest standard library's
 ``unittest.mock.__all__`` plus the private names real code imports from it. To run an
 unmodified suite on mockkit, see :mod:`mockkit.swap`.
+
+This module holds no ``assert`` statement (PYTEST_DONT_REWRITE), so pytest need not rewrite
+it, and does not warn when ``python -m mockkit -m pytest`` has imported it before pytest.
 """
 
 from __future__ import annotations
@@ -25,9 +28,12 @@ from mock_core import (
     _deleted as _deleted,
     _extract_mock as _extract_mock,
     _format_call_signature as _format_call_signature,
+    _is_async_func as _is_async_func,
     _is_exception as _is_exception,
     _is_instance_mock as _is_instance_mock,
+    _is_list as _is_list,
     _missing as _missing,
+    _MockIter as _MockIter,
     _Sentinel as _Sentinel,
     _SentinelObject as _SentinelObject,
     call as call,
@@ -48,11 +54,9 @@ from mock_magic import (
     _async_method_magics as _async_method_magics,
     _AsyncIterator as _AsyncIterator,
     _calculate_return_value as _calculate_return_value,
-    _is_async_func as _is_async_func,
     _is_async_obj as _is_async_obj,
     _is_magic as _is_magic,
     _magics as _magics,
-    _MockIter as _MockIter,
     _non_defaults as _non_defaults,
     _return_values as _return_values,
     _side_effect_methods as _side_effect_methods,
@@ -80,7 +84,6 @@ from mock_spec import (
     _copy_func_details as _copy_func_details,
     _get_signature_object as _get_signature_object,
     _instance_callable as _instance_callable,
-    _is_list as _is_list,
     _must_skip as _must_skip,
     _set_signature as _set_signature,
     _setup_async_mock as _setup_async_mock,
@@ -127,7 +130,7 @@ _adopt(sys.modules[__name__], {"FILTER_DIR": mock_core})
 # in. The plugin does it; doing it here too covers runs without the plugin (autoloading off,
 # `-p no:mockkit`, sources on sys.path instead of installed). Costs one lookup elsewhere.
 if "_pytest.compat" in sys.modules:
-    from mockkit._pytest._argnames import install as _install_for_pytest
+    from _mockkit_pytest._argnames import install as _install_for_pytest
 
     _install_for_pytest()
     del _install_for_pytest

@@ -1,7 +1,7 @@
-"""Private parts of mockkit's pytest plugin; the plugin itself is :mod:`mockkit.pytest_plugin`.
+"""The parts of mockkit's pytest plugin that need mockkit: the ``mocker`` and its spies.
 
-Each module is imported only when pytest needs it, so that loading the plugin costs next to
-nothing in a run that uses none of it.
+The plugin itself, and its parts that must not import mockkit, are the top-level package
+``_mockkit_pytest``; these modules are imported only when a test asks for a mocker.
 
 .. versionadded:: 0.1.0
 """

@@ -13,8 +13,9 @@ import warnings
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 import mockkit
-from mock_core import DEFAULT, _is_instance_mock
-from mockkit._pytest._frames import user_stacklevel
+from _mockkit_pytest._frames import user_stacklevel
+from mock_core import DEFAULT
+from mock_core.plugins import is_mock
 
 __all__ = ["MockerFixture", "PytestMockkitWarning"]
 
@@ -40,13 +41,13 @@ def _warn_entered(*args: Any, **kwargs: Any) -> Any:
 
 def _warn_when_entered(made: Any) -> None:
     # Only mocks with a magic __enter__ (a spec may forbid it) can be entered at all.
-    if not _is_instance_mock(made):
+    if not is_mock(made):
         return
     try:
         enter = made.__enter__
     except AttributeError:
         return
-    if _is_instance_mock(enter):
+    if is_mock(enter):
         enter.side_effect = _warn_entered
 
 
@@ -94,9 +95,9 @@ def _reset(obj: Any, return_value: bool, side_effect: bool, spy: bool) -> None:
         obj.spy_exception = None
         # A spy's side effect is the spying itself: resetting it would stop the spy.
         side_effect = False
-    if _is_instance_mock(obj):
+    if is_mock(obj):
         obj.reset_mock(return_value=return_value, side_effect=side_effect)
-    elif _is_instance_mock(getattr(obj, "mock", None)) and callable(obj):
+    elif is_mock(getattr(obj, "mock", None)) and callable(obj):
         # An autospecced function: it holds the call state and the configured values
         # that its mock reads (the function is the mock's delegate).
         obj.reset_mock()

@@ -11,8 +11,9 @@ from typing import Any, Optional
 
 __all__ = ["INTERNAL", "hide_internal_frames", "is_internal", "user_stacklevel"]
 
-# The distributions whose frames a user never needs to see in a mock assertion's traceback.
-INTERNAL = ("mock_core", "mock_magic", "mock_spec", "mock_patch", "mockkit")
+# mockkit's packages (and its plugin's): frames a user never needs to see in a mock
+# assertion's traceback.
+INTERNAL = ("mock_core", "mock_magic", "mock_spec", "mock_patch", "mockkit", "_mockkit_pytest")
 
 
 def is_internal(module: str) -> bool:
