@@ -67,8 +67,20 @@ class CallableMixin:
         pass
 
     def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
-        check_and_record(self, args, kwargs)
-        return self._mock_call(*args, **kwargs)
+        recorded = check_and_record(self, args, kwargs)
+        if recorded is None:
+            return self._mock_call(*args, **kwargs)
+        kind = type(self)
+        execute_recorded = getattr(kind, "_mock_execute_recorded", None)
+        if execute_recorded is not None and kind._mock_call is CallableMixin._mock_call:
+            # Await recording mixed in (a mock specced on a coroutine function): the
+            # coroutine records its await as the call was recorded.
+            result = execute_recorded(self, recorded, args, kwargs)
+        else:
+            result = self._mock_call(*args, **kwargs)
+        for observer in kind._mock_recorders[1]:  # type: ignore[attr-defined]
+            observer(self, recorded)
+        return result
 
     def _mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
         result = self._execute_mock_call(*args, **kwargs)
@@ -182,7 +194,9 @@ def _choose_call(cls: type) -> None:
         chosen = async_call
     else:
         hooks = (getattr(cls, hook) is not getattr(CallableMixin, hook) for hook in _HOOKS)
-        chosen = _step_by_step_call if any(hooks) else _fused_call
+        # Call recorders run on the step-by-step path only: the fused one never checks for them.
+        recorders = getattr(cls, "_mock_recorders", ())
+        chosen = _step_by_step_call if recorders or any(hooks) else _fused_call
     if cls.__dict__.get("__call__") is not chosen:
         # Through the metaclass on a mock's own class, which records the write.
         (setattr if isinstance(cls, MockClassType) else type.__setattr__)(cls, "__call__", chosen)

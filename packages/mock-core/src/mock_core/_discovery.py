@@ -32,6 +32,7 @@ POINTS = {
     "signature_providers": "signatures",
     "observers": "call observers",
     "after_observers": "call observers",
+    "recorders": "call recorders",
     "renderers": "failure rendering",
 }
 # The registry's other attributes; any list not named here or above is taken to be a plugin

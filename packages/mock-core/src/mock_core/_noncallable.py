@@ -248,6 +248,11 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
     _mock_touched: Any = None
     _mock_observers: tuple[Any, ...] = ()
     _mock_after_observers: tuple[Any, ...] = ()
+    # (call recorders, after-observers) where plugins.add_call_recorder registered some for
+    # the class, which takes the step-by-step call path: it tells those observers itself,
+    # with the call as recorded (see _plugin_settings). One name for both: each name more
+    # in the class dicts is one more for lookups on mocks to pass.
+    _mock_recorders: tuple[Any, ...] = ()
     # Called by reset_mock for each mock reset; subclasses with more state set it.
     _mock_reset_hook: Any = None
 
@@ -810,13 +815,16 @@ def _plugin_settings(bases: tuple[type, ...]) -> dict[str, Any]:
     rules = tuple(rule for owner, rule in registry.child_rules if applies(owner))
     general = [rule for rule in rules if rule not in registry.spec_only_rules]
     plain = not general and lookup("_get_child_mock") is NonCallableMock._get_child_mock
+    after = tuple(obs for owner, obs in registry.after_observers if applies(owner))
+    recorders = tuple(rec for owner, rec in registry.recorders if applies(owner))
     return {
         "_mock_plain_children": plain,
         "_mock_child_rules": rules,
         "_mock_observers": tuple(obs for owner, obs in registry.observers if applies(owner)),
-        "_mock_after_observers": tuple(
-            obs for owner, obs in registry.after_observers if applies(owner)
-        ),
+        # With recorders, CallableMixin.__call__ tells the after-observers, with the call as
+        # recorded; _mock_call, which would tell them otherwise, has only the caller's.
+        "_mock_after_observers": () if recorders else after,
+        "_mock_recorders": (recorders, after) if recorders else (),
     }
 
 

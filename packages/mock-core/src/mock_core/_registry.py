@@ -110,6 +110,7 @@ class _Registry:
         self.spec_only_rules: set[Callable[..., Any]] = set()
         self.observers: list[tuple[type, Callable[..., Any]]] = []
         self.after_observers: list[tuple[type, Callable[..., Any]]] = []
+        self.recorders: list[tuple[type, Callable[..., Any]]] = []
         self.signature_providers: list[Callable[..., Any]] = []
         self.renderers: list[Callable[..., Any]] = []
         self.discovered = False
