@@ -50,5 +50,5 @@ def _nothing_left_on() -> Iterator[None]:
     yield
     assert not _snapshots._state.registered, "a snapshot scope was left started"
     assert not _diffs._state.users, "a failure_diffs scope was left started"
-    plugins.remove_call_observer(_snapshots._observe)
+    plugins.remove_call_recorder(_snapshots._record)
     plugins.remove_failure_renderer(_diffs.render)

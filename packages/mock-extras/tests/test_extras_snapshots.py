@@ -121,19 +121,85 @@ def test_other_mocks_are_untouched_by_a_per_mock_scope() -> None:
     assert other.call_args == call([1, 2])
 
 
-def test_everywhere_scope_covers_unrelated_mocks_own_records() -> None:
+def test_everywhere_scope_covers_every_record_of_unrelated_mocks() -> None:
     first, second = Mock(), Mock()
     rows = [1]
     with snapshot_arguments():
         first(rows)
         second.child(rows, k=rows)
+        second.child.grandchild().leaf(rows)
     rows.append(2)
     assert first.call_args_list == [call([1])]
     assert first.mock_calls == [call([1])]
     assert second.child.call_args == call([1], k=[1])
-    assert second.child.mock_calls == [call([1], k=[1])]
-    # Known gap (PLUGIN_POINTS_NEEDED.md): nothing public leads from a child to its parent.
-    assert second.mock_calls == [call.child([1, 2], k=[1, 2])]
+    assert second.child.mock_calls == [
+        call([1], k=[1]),
+        call.grandchild(),
+        call.grandchild().leaf([1]),
+    ]
+    # The ancestors' records too: mock-core records the snapshot on every level.
+    assert second.mock_calls == [
+        call.child([1], k=[1]),
+        call.child.grandchild(),
+        call.child.grandchild().leaf([1]),
+    ]
+    assert second.method_calls == [call.child([1], k=[1]), call.child.grandchild()]
+
+
+def _async_mock_class() -> type:
+    # mock-core alone has await recording as a mixin (AsyncMock is mock-magic's).
+    from mock_core import AsyncMockMixin
+
+    return type("AsyncMock", (AsyncMockMixin, Mock), {})
+
+
+@pytest.mark.parametrize("everywhere", [False, True], ids=["per-mock", "everywhere"])
+def test_await_records_are_snapshotted(everywhere: bool) -> None:
+    import asyncio
+
+    fetch = _async_mock_class()(return_value="done")
+    rows = [1]
+    with snapshot_arguments() if everywhere else snapshot_arguments(fetch):
+        pending = fetch(rows, page=rows)
+        rows.append(2)  # changed between the call and the await
+        assert asyncio.run(pending) == "done"
+    rows.append(3)
+    assert fetch.call_args == call([1], page=[1])
+    assert fetch.await_args == call([1], page=[1])
+    assert fetch.await_args_list == [call([1], page=[1])]
+    fetch.assert_awaited_once_with([1], page=[1])
+
+
+def test_observers_see_the_snapshot() -> None:
+    from mock_core import plugins
+
+    seen: list[Any] = []
+
+    def observer(mock: Any, recorded: Any) -> None:
+        seen.append(recorded)
+
+    plugins.add_call_observer(observer)
+    try:
+        m = Mock()
+        rows = [1]
+        with snapshot_arguments(m):
+            m.child(rows)
+        rows.append(2)
+    finally:
+        plugins.remove_call_observer(observer)
+    assert seen == [call([1])]
+
+
+def test_a_mock_attached_under_a_root_is_covered() -> None:
+    root, loose = Mock(), Mock()
+    rows = [1]
+    with snapshot_arguments(root):
+        loose(rows)
+        root.attach_mock(loose, "worker")
+        loose(rows)
+    rows.append(2)
+    assert loose.call_args_list == [call([1, 2]), call([1])]
+    assert root.mock_calls == [call.worker([1])]
 
 
 def test_stopped_scope_records_live_objects_again() -> None:
@@ -263,3 +329,39 @@ def test_calls_from_threads_are_all_snapshotted(everywhere: bool) -> None:
     assert len(m.call_args_list) == 160
     assert all(len(c.args[0]) == 1 for c in m.call_args_list)
     assert all(len(c.args[0]) == 1 for c in m.mock_calls)
+
+
+def test_shared_and_cyclic_values_are_copied_as_deepcopy_copies_them() -> None:
+    inner = [1]
+    shared = [inner, inner]
+    cyclic: list[Any] = [2]
+    cyclic.append(cyclic)
+    m = Mock()
+    with snapshot_arguments(m):
+        m(shared, cyclic)
+    inner.append(3)
+    cyclic.append(4)
+    kept_shared, kept_cyclic = m.call_args.args
+    assert kept_shared == [[1], [1]]
+    assert kept_shared[0] is kept_shared[1]
+    assert kept_cyclic[0] == 2 and kept_cyclic[1] is kept_cyclic and len(kept_cyclic) == 2
+
+
+class Tagged(list):  # type: ignore[type-arg]
+    """A list subclass with state of its own: copied the way copy.deepcopy copies it."""
+
+    label = ""
+
+
+def test_container_subclasses_are_copied_with_their_state() -> None:
+    rows = Tagged([1])
+    rows.label = "before"
+    m = Mock()
+    with snapshot_arguments(m):
+        m({"rows": rows, "pair": (1, [2])})
+    rows.append(2)
+    rows.label = "after"
+    kept = m.call_args.args[0]
+    assert type(kept["rows"]) is Tagged
+    assert kept["rows"] == [1] and kept["rows"].label == "before"
+    assert kept["pair"] == (1, [2])
