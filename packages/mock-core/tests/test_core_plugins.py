@@ -833,6 +833,23 @@ def test_failure_renderer_none_and_errors_keep_the_message() -> None:
     assert str(info.value) == "Expected 'mock' to have been called."
 
 
+def test_failure_context_carries_the_signature_calls_are_bound_to() -> None:
+    def save(path: str, mode: str = "r") -> None:
+        pass
+
+    signature = inspect.signature(save)
+    seen: list[Any] = []
+    plugins.add_signature_provider(lambda spec, as_instance, eat_self: signature)
+    plugins.add_failure_renderer(lambda context: seen.append(context.signature))
+    specced = Mock(spec=save)
+    specced("a", "w")
+    with pytest.raises(AssertionError):
+        specced.assert_called_with("a", mode="r")
+    with pytest.raises(AssertionError):
+        Mock().assert_called_with(1)
+    assert seen == [signature, None]
+
+
 def test_failure_renderer_is_idempotent_and_removable() -> None:
     def renderer(context: FailureContext) -> str:
         return context.message + "!"

@@ -154,3 +154,30 @@ def test_unittest_run_shows_the_diff_with_the_environment_variable(tmp_path: Any
     plain = _unittest(tmp_path, "")
     assert plain.returncode == 1
     assert "Differences by argument" not in plain.stderr
+
+
+def test_a_callable_spec_s_signature_names_the_arguments() -> None:
+    # What an autospecced function's assertion fails on: its inner mock, with a callable spec
+    # whose signature binds the calls. (mock-spec provides signatures; one stands in here.)
+    from mock_core import plugins
+
+    def save(path: str, mode: str = "r") -> None:
+        pass
+
+    def provider(spec: Any, as_instance: bool, eat_self: bool) -> Any:
+        return inspect.signature(spec) if spec is save else None
+
+    plugins.add_signature_provider(provider)
+    try:
+        m = Mock(spec=save, name="save")
+        m("a.txt", "w")
+        with failure_diffs():
+            message = _failure(lambda: m.assert_called_with(path="a.txt", mode="r"))
+    finally:
+        plugins.remove_signature_provider(provider)
+    assert message.endswith(
+        "Differences by argument (expected, then actual):\n"
+        "  argument 2 (mode):\n"
+        "    expected: 'r'\n"
+        "    actual:   'w'"
+    ), message

@@ -64,17 +64,7 @@ def render(context: Any) -> str | None:
     """The failure renderer: the message so far, a blank line, then the comparison."""
     if context.kind not in _KINDS or context.expected is None or context.actual is None:
         return None
-    diff = argument_diff(context.expected, context.actual, _signature(context.mock))
+    diff = argument_diff(context.expected, context.actual, context.signature)
     if not diff:
         return None
     return f"{context.message}\n\n{diff}"
-
-
-def _signature(mock: Any) -> Any:
-    # What inspect reports for the mock: an autospec's signature; None where there is none.
-    import inspect
-
-    try:
-        return inspect.signature(mock)
-    except (TypeError, ValueError):
-        return None
