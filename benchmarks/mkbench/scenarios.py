@@ -927,3 +927,33 @@ def _extras_snapshots(mk: Any, n: int) -> Body:
         return m, rows, tags
 
     return body
+
+
+_FILE_TEXT = "line 1\nline 2\n"
+
+
+def _verify_files(mk: Any, value: Any) -> None:
+    opener, text = value
+    expect(text == _FILE_TEXT, f"read {text!r}")
+    expect(opener.call_count == VERIFY_N, "opens not recorded")
+    opener.assert_called_with("data.txt")
+
+
+@scenario("extras files: with open(p) as f: f.read()", "extras", _verify_files)
+def _extras_files(mk: Any, n: int) -> Body:
+    """``fake_files({...}).open`` (elsewhere: ``mock_open(read_data=...)``)."""
+    extras = _extras(mk)
+    if extras is None:
+        opener = mk.mock_open(read_data=_FILE_TEXT)
+    else:
+        opener = extras.fake_files({"data.txt": _FILE_TEXT}).open
+    loop = range(n)
+
+    def body() -> Any:
+        text = None
+        for _ in loop:
+            with opener("data.txt") as handle:
+                text = handle.read()
+        return opener, text
+
+    return body

@@ -15,14 +15,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ._diff import argument_diff
     from ._diffs import failure_diffs
+    from ._files import FakeFiles, fake_files
     from ._scope import Scope
     from ._snapshots import snapshot_arguments
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "FakeFiles",
     "Scope",
     "argument_diff",
+    "fake_files",
     "failure_diffs",
     "snapshot_arguments",
 ]
@@ -30,6 +33,8 @@ __all__ = [
 # Each name is imported on first use: the pytest plugin and the entry point import this
 # package, and a run that switches nothing on must not pay for the features' modules.
 _HOMES = {
+    "FakeFiles": "._files",
+    "fake_files": "._files",
     "Scope": "._scope",
     "argument_diff": "._diff",
     "failure_diffs": "._diffs",
