@@ -749,6 +749,26 @@ def test_call_recorder_sets_what_awaits_of_async_specced_mocks_record() -> None:
     assert m.await_args == call([1])
 
 
+def test_call_recorder_for_await_recording_reaches_async_specced_mocks() -> None:
+    async def fetch(rows: list[int]) -> None:
+        pass
+
+    plugins.add_call_recorder(_copying, cls=mock_core.AsyncMockMixin)
+    specced, plain = Mock(spec=fetch), Mock()
+    rows = [1]
+    coroutine = specced(rows)
+    plain(rows)
+    rows.append(2)
+    asyncio.run(coroutine)
+    assert specced.await_args == call([1]) == specced.call_args
+    assert plain.call_args == call([1, 2])
+    plugins.remove_call_recorder(_copying, cls=mock_core.AsyncMockMixin)
+    again = [1]
+    asyncio.run(specced(again))
+    again.append(2)
+    assert specced.await_args == call([1, 2])
+
+
 def test_an_overridden_await_step_gets_the_caller_s_arguments() -> None:
     got: list[Any] = []
 

@@ -177,16 +177,15 @@ class AsyncMockMixin:
     def _mock_async_call(self, /, *args: Any, **kwargs: Any) -> Any:
         # Becomes ``__call__`` of callable classes only (see _callable._choose_call): a
         # non-callable mock specced on a coroutine function must stay non-callable.
-        recorded = check_and_record(self, args, kwargs)
-        if recorded is not None:
-            return self._mock_execute_recorded(recorded, args, kwargs)
+        check_and_record(self, args, kwargs)
         # Nothing runs yet: the await is recorded when the coroutine does.
         coroutine = self._execute_mock_call(*args, **kwargs)
         return coroutine
 
     def _mock_execute_recorded(self, recorded: _Call, args: Any, kwargs: Any) -> Any:
-        # The coroutine of a call that call recorders changed: its await is recorded as the
-        # call was. An _execute_mock_call of a subclass is given the caller's arguments only.
+        # The coroutine of a call made through call recorders (_callable._recording_call):
+        # its await is recorded as the call was. An _execute_mock_call of a subclass is
+        # given the caller's arguments only.
         if type(self)._execute_mock_call is not AsyncMockMixin._execute_mock_call:
             return self._execute_mock_call(*args, **kwargs)
         return self._execute_mock_call(RECORDED, recorded, *args, **kwargs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import _noncallable
 from ._classes import MockClassType
 from ._noncallable import NonCallableMock, _dict_of
+from ._recorders import record_through
 from ._recording import (
     CALL_FRAMES,
     call_side_effect,
@@ -67,20 +68,8 @@ class CallableMixin:
         pass
 
     def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
-        recorded = check_and_record(self, args, kwargs)
-        if recorded is None:
-            return self._mock_call(*args, **kwargs)
-        kind = type(self)
-        execute_recorded = getattr(kind, "_mock_execute_recorded", None)
-        if execute_recorded is not None and kind._mock_call is CallableMixin._mock_call:
-            # Await recording mixed in (a mock specced on a coroutine function): the
-            # coroutine records its await as the call was recorded.
-            result = execute_recorded(self, recorded, args, kwargs)
-        else:
-            result = self._mock_call(*args, **kwargs)
-        for observer in kind._mock_recorders[1]:  # type: ignore[attr-defined]
-            observer(self, recorded)
-        return result
+        check_and_record(self, args, kwargs)
+        return self._mock_call(*args, **kwargs)
 
     def _mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
         result = self._execute_mock_call(*args, **kwargs)
@@ -120,6 +109,26 @@ class CallableMixin:
 
 
 _step_by_step_call = CallableMixin.__call__
+
+
+def _recording_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+    # __call__ of the classes that have call recorders (plugins.add_call_recorder): the
+    # step-by-step path, its hooks honoured, with the recorders run before the call is
+    # recorded. Mocks of every other class never look for recorders.
+    kind = type(self)
+    recorders, after = kind._mock_recorders
+    self._mock_check_sig(*args, **kwargs)
+    recorded = record_through(self, recorders, args, kwargs)
+    if getattr(kind, "_mock_async_call", None) is not None:
+        # Await recording mixed in: the coroutine records its await as the call was
+        # recorded (the async call path leaves _mock_call out too).
+        result = self._mock_execute_recorded(recorded, args, kwargs)
+    else:
+        result = self._mock_call(*args, **kwargs)
+    # The after-observers, told here with the call as recorded (see _plugin_settings).
+    for observer in after:
+        observer(self, recorded)
+    return result
 
 
 def _fused_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
@@ -187,16 +196,17 @@ def _choose_call(cls: type) -> None:
     if not issubclass(cls, CallableMixin):
         return
     async_call = getattr(cls, "_mock_async_call", None)  # await recording's own call path
-    ours = (_fused_call, _step_by_step_call, async_call)
+    ours = (_fused_call, _step_by_step_call, async_call, _recording_call)
     if cls.__call__ not in ours:
         return
-    if async_call is not None:
+    if getattr(cls, "_mock_recorders", ()):
+        # Only these classes' calls look for recorders.
+        chosen = _recording_call
+    elif async_call is not None:
         chosen = async_call
     else:
         hooks = (getattr(cls, hook) is not getattr(CallableMixin, hook) for hook in _HOOKS)
-        # Call recorders run on the step-by-step path only: the fused one never checks for them.
-        recorders = getattr(cls, "_mock_recorders", ())
-        chosen = _step_by_step_call if recorders or any(hooks) else _fused_call
+        chosen = _step_by_step_call if any(hooks) else _fused_call
     if cls.__dict__.get("__call__") is not chosen:
         # Through the metaclass on a mock's own class, which records the write.
         (setattr if isinstance(cls, MockClassType) else type.__setattr__)(cls, "__call__", chosen)

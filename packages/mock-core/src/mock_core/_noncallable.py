@@ -828,6 +828,43 @@ def _plugin_settings(bases: tuple[type, ...]) -> dict[str, Any]:
     }
 
 
+def _recording_call_for(settings: dict[str, Any]) -> Any:
+    """The call path of a class of a ring with bases of its own, if recorders want one.
+
+    Such classes inherit ``__call__`` from their origin, chosen for the origin's recorders;
+    where the bases have recorders the origin has not (registered for AsyncMockMixin, say),
+    they take the recording call path themselves.
+    """
+    if not settings["_mock_recorders"]:
+        return None
+    from ._callable import _recording_call
+
+    return _recording_call
+
+
+def _update_ring_body(body: dict[str, Any], settings: dict[str, Any]) -> None:
+    body.update(settings)
+    call = _recording_call_for(settings)
+    if call is not None:
+        body["__call__"] = call
+    else:
+        body.pop("__call__", None)
+
+
+def _update_ring_member(member: type, settings: dict[str, Any]) -> None:
+    from ._callable import _recording_call
+
+    for name, value in settings.items():
+        type.__setattr__(member, name, value)
+    call = _recording_call_for(settings)
+    own = member.__dict__.get("__call__")
+    if call is not None and own is None:
+        type.__setattr__(member, "__call__", call)
+    elif call is None and own is _recording_call:
+        # Only the recording call path goes: one written through type(m) is the user's.
+        type.__delattr__(member, "__call__")
+
+
 def _refresh_class(cls: type) -> None:
     """Copy the registered plugins that apply to ``cls`` onto it as plain tuples."""
     for name, value in _plugin_settings((cls,)).items():
@@ -843,10 +880,9 @@ def _refresh_rings(cls: type) -> None:
         if ring.members is None:
             continue  # its classes inherit the settings from ``cls``
         settings = _plugin_settings(ring.bases)
-        ring.body.update(settings)
+        _update_ring_body(ring.body, settings)
         for member in list(ring.members):
-            for name, value in settings.items():
-                type.__setattr__(member, name, value)
+            _update_ring_member(member, settings)
 
 
 _epoch = 0  # moves on whenever plugins change, invalidating Ring.plain_child
@@ -924,7 +960,7 @@ def _async_instance(cls: Any) -> Any:
         made = dict(defaults() if callable(defaults) else defaults or {})
         # Settings that a class with other bases than ``cls`` cannot inherit from it. (Its
         # calls take the step-by-step path, where await recording's steps come first.)
-        made.update(_plugin_settings(bases))
+        _update_ring_body(made, _plugin_settings(bases))
         return made
 
     ring = ring_for(cls, ("async", key), body, bases, owned=key is not None, tracked=True)

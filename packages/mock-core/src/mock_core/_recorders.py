@@ -1,8 +1,8 @@
 """Call recorders: plugins that decide what a call records (see plugins.add_call_recorder).
 
-A mock class with recorders is given the step-by-step call path (_callable._choose_call), so
-the fused path that every other mock takes has nothing to check. On that path the recorders
-run once per call, before anything is recorded; what they return is recorded everywhere the
+A mock class with recorders is given a call path of its own (_callable._recording_call, chosen
+by _choose_call), so the paths every other mock takes (fused, step-by-step, async) have nothing
+to check. There the recorders run once per call, before anything is recorded; what they return is recorded everywhere the
 call leaves a trace (the mock, its ancestors, the observers, the await records), while the
 side effect, the wrapped object and the return value get the caller's own arguments.
 """

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ._call import _Call, _CallList
 from ._names import LINK_NAMES
-from ._recorders import record_through
 from ._registry import Deferred, registry
 from ._sentinel import DEFAULT, _deleted
 from ._util import _callable, _is_exception, _MockIter, _try_iter, state_lock
@@ -56,18 +55,10 @@ def record_call(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Ca
     return pair
 
 
-def check_and_record(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> _Call | None:
-    """The first two steps of a step-by-step call, each a hook subclasses may override.
-
-    Returns the call as recorded where call recorders are registered for the mock's class
-    (``None`` elsewhere): the records then hold what the recorders made of the arguments.
-    """
+def check_and_record(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """The first two steps of a step-by-step call, each a hook subclasses may override."""
     mock._mock_check_sig(*args, **kwargs)
-    recording = type(mock)._mock_recorders  # (recorders, after-observers) or ()
-    if recording:
-        return record_through(mock, recording[0], args, kwargs)
     mock._increment_mock_call(*args, **kwargs)
-    return None
 
 
 def _record_delegated(mock: Any, pair: _Call) -> None:
