@@ -685,6 +685,19 @@ def test_call_recorder_for_one_class_keeps_the_others_fast() -> None:
     assert Watched.__call__ is Mock.__call__
 
 
+def test_a_call_already_on_the_recording_path_survives_the_recorder_s_removal() -> None:
+    # Another thread may remove the last recorder between the lookup of a mock's __call__
+    # and the call itself: that call is then recorded as it was made.
+    plugins.add_call_recorder(_copying)
+    recording_call = Mock.__call__
+    plugins.remove_call_recorder(_copying)
+    m = Mock(return_value=3)
+    rows = [1]
+    assert recording_call(m, rows) == 3
+    rows.append(2)
+    assert m.call_args == call([1, 2])
+
+
 def test_call_recorder_is_idempotent_and_removable() -> None:
     calls: list[Any] = []
 

@@ -116,7 +116,11 @@ def _recording_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
     # step-by-step path, its hooks honoured, with the recorders run before the call is
     # recorded. Mocks of every other class never look for recorders.
     kind = type(self)
-    recorders, after = kind._mock_recorders
+    recording = kind._mock_recorders
+    if not recording:
+        # The last recorder went while this call was on its way here (another thread).
+        return _step_by_step_call(self, *args, **kwargs)
+    recorders, after = recording
     self._mock_check_sig(*args, **kwargs)
     recorded = record_through(self, recorders, args, kwargs)
     if getattr(kind, "_mock_async_call", None) is not None:

@@ -2,9 +2,10 @@
 
 A mock class with recorders is given a call path of its own (_callable._recording_call, chosen
 by _choose_call), so the paths every other mock takes (fused, step-by-step, async) have nothing
-to check. There the recorders run once per call, before anything is recorded; what they return is recorded everywhere the
-call leaves a trace (the mock, its ancestors, the observers, the await records), while the
-side effect, the wrapped object and the return value get the caller's own arguments.
+to check. There the recorders run once per call, before anything is recorded; what they
+return is recorded everywhere the call leaves a trace (the mock, its ancestors, the observers,
+the await records), while the side effect, the wrapped object and the return value get the
+caller's own arguments.
 """
 
 from __future__ import annotations
