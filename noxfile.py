@@ -26,7 +26,7 @@ nox.options.reuse_venv = "yes"
 nox.options.sessions = ["tests", "conformance", "lint", "typecheck", "docs", "build"]
 
 ROOT = Path(__file__).resolve().parent
-PACKAGES = ("mock-core", "mock-magic", "mock-spec", "mock-patch", "mockkit")
+PACKAGES = ("mock-core", "mock-magic", "mock-spec", "mock-patch", "mockkit", "mock-extras")
 # Oldest first: the locks are compiled for the oldest (see `lock`).
 ALL_PYTHONS = ("3.10", "3.11", "3.12", "3.13", "3.14", "3.15")
 TEST_TOOLS = ("pytest", "hypothesis")
@@ -179,7 +179,7 @@ def typecheck(session: nox.Session) -> None:
 @nox.session
 def docs(session: nox.Session) -> None:
     """Build the Sphinx docs as HTML and run their examples as doctests, warnings as errors."""
-    _install_local(session, ["mockkit"])
+    _install_local(session, ["mockkit", "mock-extras"])  # extras.rst runs mock-extras' examples
     # towncrier renders the unreleased changes/ fragments into the changelog page (docs/conf.py).
     # pytest: pytest.rst's doctests run its example test files.
     session.install("sphinx", "towncrier", "pytest")

@@ -37,6 +37,7 @@ PACKAGES = {
         ("mock-spec", "mock_spec"),
         ("mock-patch", "mock_patch"),
         ("mockkit", "mockkit"),
+        ("mock-extras", "mock_extras"),
     )
 }
 CORE = "mock_core"

@@ -21,7 +21,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("mock-core", "mock-magic", "mock-spec", "mock-patch", "mockkit")
+PACKAGES = ("mock-core", "mock-magic", "mock-spec", "mock-patch", "mockkit", "mock-extras")
+# Opt-in extras: no other distribution requires or imports it.
+EXTRAS = "mock-extras"
 IMPORT_NAMES = tuple(dist.replace("-", "_") for dist in PACKAGES)
 VERSION = "0.1.0"
 
@@ -85,7 +87,7 @@ def test_mock_core_installs_alone(wheels: Path, tmp_path: Path) -> None:
 def test_mockkit_installs_its_siblings_from_local_wheels(wheels: Path, tmp_path: Path) -> None:
     python = _new_env(tmp_path / "env")
     _pip_install_local(python, wheels, "mockkit", "mock-patch[spec]")
-    assert _installed(python) >= set(PACKAGES)
+    assert _installed(python) & set(PACKAGES) == set(PACKAGES) - {EXTRAS}
     _pip(python, "check")
     _run(python, "-I", "-c", "import mockkit, mockkit.swap")
 
@@ -99,6 +101,21 @@ def test_importing_mock_core_loads_no_sibling() -> None:
     # Every sibling is installed here (and registers plugins): core still must not load them.
     loaded = {module.split(".")[0] for module in _modules_after_import("mock_core")}
     assert loaded.isdisjoint(set(IMPORT_NAMES) - {"mock_core"})
+
+
+@pytest.mark.parametrize("name", sorted(set(IMPORT_NAMES) - {"mock_extras"}))
+def test_no_other_package_loads_mock_extras(name: str) -> None:
+    # Nobody re-exports the extras: importing any other package leaves them unloaded.
+    assert "mock_extras" not in _modules_after_import(name)
+
+
+def test_no_other_package_source_mentions_mock_extras() -> None:
+    # Not even lazily: a mention in another package's sources would be an import waiting.
+    for dist in PACKAGES:
+        if dist == EXTRAS:
+            continue
+        for path in (ROOT / "packages" / dist / "src").rglob("*.py"):
+            assert "mock_extras" not in path.read_text(encoding="utf-8"), path
 
 
 @pytest.mark.parametrize("name", IMPORT_NAMES)
@@ -116,7 +133,8 @@ PIECES = {
     "mock-spec": {"mock-core", "mock-magic", "mock-spec"},
     "mock-patch": {"mock-core", "mock-magic", "mock-patch"},
     "mock-patch[spec]": {"mock-core", "mock-magic", "mock-spec", "mock-patch"},
-    "mockkit": set(PACKAGES),
+    "mockkit": set(PACKAGES) - {EXTRAS},
+    "mock-extras": {"mock-core", "mock-extras"},
 }
 # The one command README.md and docs/getting-started.rst give for it, the piece last.
 _INSTALL = re.compile(r"python3? -m pip install --no-index --find-links dist/ \S+")

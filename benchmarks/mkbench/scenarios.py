@@ -850,3 +850,110 @@ def _heap_call(mk: Any, n: int) -> Body:
         return m
 
     return body
+
+
+# --------------------------------------------------------------------------- mock-extras
+# Opt-in features of mock-extras, for mockkit's mocks. The other libraries have no switch:
+# "off" is their plain call, and "on" the standard library documentation's way to record
+# copies (a Mock subclass whose __call__ deep-copies the arguments before recording them).
+
+
+def _extras(mk: Any) -> Any:
+    """mock_extras when the module's mocks are mock-core's and it is installed, else None."""
+    if getattr(mk, "__name__", "") not in ("mockkit", "mock_core"):
+        return None
+    try:
+        import mock_extras
+    except ImportError:
+        return None
+    return mock_extras
+
+
+def _copying_mock(mk: Any) -> Any:
+    import copy
+
+    class CopyingMock(mk.Mock):  # type: ignore[misc, name-defined]
+        def __call__(self, /, *args: Any, **kwargs: Any) -> Any:
+            return super().__call__(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+
+    return CopyingMock
+
+
+def _verify_snapshot(snapshotted: bool) -> Verify:
+    def verify(mk: Any, value: Any) -> None:
+        m, rows, tags = value
+        expect(m.call_count == VERIFY_N, "calls not recorded")
+        rows.append(99)
+        tags["late"] = [1]
+        recorded = m.call_args
+        changed = recorded != mk.call([1, 2, 3], tags={"a": [4]})
+        expect(changed != snapshotted, f"snapshotted={snapshotted}, but recorded {recorded}")
+
+    return verify
+
+
+@scenario("extras off: m(list, tags=dict)", "extras", _verify_snapshot(False))
+def _extras_off(mk: Any, n: int) -> Body:
+    """mock-extras installed and imported (its pytest plugin too), nothing switched on."""
+    extras = _extras(mk)
+    if extras is not None:
+        import mock_extras.pytest_plugin  # noqa: F401  (what loading the pytest plugin does)
+    m, loop = mk.Mock(), range(n)
+    rows, tags = [1, 2, 3], {"a": [4]}
+
+    def body() -> Any:
+        for _ in loop:
+            m(rows, tags=tags)
+        return m, rows, tags
+
+    return body
+
+
+@scenario("extras snapshots on: m(list, tags=dict)", "extras", _verify_snapshot(True))
+def _extras_snapshots(mk: Any, n: int) -> Body:
+    """``snapshot_arguments(m)`` on (elsewhere: a Mock subclass deep-copying in __call__)."""
+    extras = _extras(mk)
+    if extras is None:
+        m = _copying_mock(mk)()
+    else:
+        m = mk.Mock()
+        extras.snapshot_arguments(m).start()  # ends with m: a collected root is forgotten
+    loop = range(n)
+    rows, tags = [1, 2, 3], {"a": [4]}
+
+    def body() -> Any:
+        for _ in loop:
+            m(rows, tags=tags)
+        return m, rows, tags
+
+    return body
+
+
+_FILE_TEXT = "line 1\nline 2\n"
+
+
+def _verify_files(mk: Any, value: Any) -> None:
+    opener, text = value
+    expect(text == _FILE_TEXT, f"read {text!r}")
+    expect(opener.call_count == VERIFY_N, "opens not recorded")
+    opener.assert_called_with("data.txt")
+
+
+@scenario("extras files: with open(p) as f: f.read()", "extras", _verify_files)
+def _extras_files(mk: Any, n: int) -> Body:
+    """``fake_files({...}).open`` (elsewhere: ``mock_open(read_data=...)``)."""
+    extras = _extras(mk)
+    if extras is None:
+        opener = mk.mock_open(read_data=_FILE_TEXT)
+    else:
+        opener = extras.fake_files({"data.txt": _FILE_TEXT}).open
+    loop = range(n)
+
+    def body() -> Any:
+        text = None
+        for _ in loop:
+            with opener("data.txt") as handle:
+                text = handle.read()
+        return opener, text
+
+    return body

@@ -323,6 +323,12 @@ def signature_provider(spec: Any, as_instance: bool, eat_self: bool) -> Any:
     return None
 
 
+def recorder(
+    mock: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]
+) -> Optional[Tuple[Tuple[Any, ...], Dict[str, Any]]]:
+    return args[::-1], kwargs
+
+
 class NamedLater(Deferred):
     """A child made on first access (plugin point 4)."""
 
@@ -349,6 +355,14 @@ def test_plugin_api() -> None:
     plugins.remove_child_class_rule(child_rule, cls=Watched)
     plugins.add_signature_provider(signature_provider)
     plugins.remove_signature_provider(signature_provider)
+    typed_recorder: plugins.CallRecorder = recorder
+    plugins.add_call_recorder(typed_recorder, cls=Watched)
+    try:
+        recorded = Watched()
+        recorded(1, 2)
+        assert recorded.call_args == call(2, 1)
+    finally:
+        plugins.remove_call_recorder(recorder, cls=Watched)
     assert_type(plugins.magic_table(), Optional[MagicTable])
     assert_type(plugins.discover(), List[str])
     m = Mock()
@@ -370,11 +384,16 @@ def _must_stay_type_errors() -> None:
     def wrong_rule(parent: Any, kwargs: Mapping[str, Any]) -> str:
         return ""
 
+    def wrong_recorder(mock: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> List[Any]:
+        return [args, kwargs]
+
     plugins.add_call_observer(wrong_observer)  # type: ignore[arg-type]
     plugins.add_call_observer(observer, cls="Mock")  # type: ignore[arg-type]
     plugins.add_failure_renderer(wrong_renderer)  # type: ignore[arg-type]
     plugins.add_signature_provider(wrong_provider)  # type: ignore[arg-type]
     plugins.add_child_class_rule(wrong_rule)  # type: ignore[arg-type]
+    plugins.add_call_recorder(wrong_observer)  # type: ignore[arg-type]
+    plugins.add_call_recorder(wrong_recorder)  # type: ignore[arg-type]
     plugins.register_magic_table(MagicTable(frozenset(), frozenset(), 42))  # type: ignore[arg-type]
     plugins.discover() + 1  # type: ignore[operator]
 

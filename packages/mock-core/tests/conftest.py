@@ -60,6 +60,7 @@ def clean_registry() -> Iterator[object]:
             "child_rules",
             "observers",
             "after_observers",
+            "recorders",
             "signature_providers",
             "renderers",
         )

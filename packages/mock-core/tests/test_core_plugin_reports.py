@@ -246,6 +246,7 @@ def test_a_raising_renderer_is_an_error_in_strict_mode(monkeypatch: pytest.Monke
 
 REGISTRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("add_call_observer", plugins.add_call_observer),
+    ("add_call_recorder", plugins.add_call_recorder),
     ("add_child_class_rule", plugins.add_child_class_rule),
     ("add_signature_provider", plugins.add_signature_provider),
     ("add_failure_renderer", plugins.add_failure_renderer),
@@ -255,6 +256,7 @@ REGISTRATIONS: list[tuple[str, Callable[[Any], None]]] = [
 def _snapshot() -> Any:
     return (
         list(registry.observers),
+        list(registry.recorders),
         list(registry.child_rules),
         list(registry.signature_providers),
         list(registry.renderers),
@@ -294,6 +296,7 @@ def _keyword_only(a: object, b: object, *, c: object) -> None:
         ("add_signature_provider", plugins.add_signature_provider, _one, "takes only 1"),
         ("add_failure_renderer", plugins.add_failure_renderer, _three, "at least 3"),
         ("add_call_observer", plugins.add_call_observer, _keyword_only, "keyword-only"),
+        ("add_call_recorder", plugins.add_call_recorder, _one, "takes only 1 positional"),
     ],
 )
 def test_registering_a_callable_with_the_wrong_arity_is_refused(

@@ -601,6 +601,214 @@ def test_no_observers_means_nothing_on_the_class() -> None:
     assert NonCallableMock._mock_child_rules == ()
 
 
+# -- 5b. call recorders -------------------------------------------------------------------------
+
+
+def _copying(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    # Copies one level down: enough to tell a recorded list from the caller's.
+    return tuple(list(a) if isinstance(a, list) else a for a in args), {
+        k: list(v) if isinstance(v, list) else v for k, v in kwargs.items()
+    }
+
+
+def test_call_recorder_decides_every_record_of_the_call() -> None:
+    seen: list[Any] = []
+    plugins.add_call_observer(lambda mock, c: seen.append(c))
+    plugins.add_call_recorder(_copying)
+    root = Mock()
+    rows = [1]
+    root.db.insert(rows, tags=rows)
+    root.db.insert.return_value.commit(rows)
+    rows.append(2)
+    insert = call.db.insert([1], tags=[1])
+    assert root.mock_calls == [insert, call.db.insert().commit([1])]
+    assert root.method_calls == [insert]
+    assert root.db.mock_calls == [call.insert([1], tags=[1]), call.insert().commit([1])]
+    assert root.db.method_calls == [call.insert([1], tags=[1])]
+    assert root.db.insert.call_args == call([1], tags=[1])
+    assert root.db.insert.call_args_list == [call([1], tags=[1])]
+    assert root.db.insert.mock_calls == [call([1], tags=[1]), call().commit([1])]
+    assert seen == [call([1], tags=[1]), call([1])]
+
+
+def test_call_recorder_leaves_the_caller_s_objects_to_the_call() -> None:
+    plugins.add_call_recorder(_copying)
+    given: list[Any] = []
+    filled = Mock(side_effect=lambda rows: given.append(rows))
+    wrapper = Mock(wraps=lambda rows: rows)
+    rows = [1]
+    filled(rows)
+    assert given[0] is rows
+    assert wrapper(rows) is rows
+    assert filled.call_args[0][0] is not rows
+
+
+def test_call_recorder_none_keeps_the_arguments_and_recorders_chain() -> None:
+    order: list[str] = []
+
+    def first(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        order.append("first")
+        return (*args, "first"), kwargs
+
+    def second(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        order.append("second")
+        return (*args, "second"), {**kwargs, "seen": args}
+
+    def neither(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        order.append("neither")
+
+    for recorder in (first, neither, second):
+        plugins.add_call_recorder(recorder)
+    m = Mock(return_value=7)
+    assert m(0) == 7
+    assert order == ["first", "neither", "second"]
+    assert m.call_args == call(0, "first", "second", seen=(0, "first"))
+
+
+def test_call_recorder_for_one_class_keeps_the_others_fast() -> None:
+    class Watched(Mock):
+        pass
+
+    plugins.add_call_recorder(_copying, cls=Watched)
+    plain, watched = Mock(), Watched()
+    rows = [1]
+    plain(rows)
+    watched(rows)
+    watched.child(rows)
+    rows.append(2)
+    assert plain.call_args == call([1, 2])
+    assert watched.call_args == call([1])
+    assert watched.child.call_args == call([1])
+    # Only the class with recorders left the fused call path.
+    assert Watched.__call__ is not Mock.__call__
+    plugins.remove_call_recorder(_copying, cls=Watched)
+    assert Watched.__call__ is Mock.__call__
+
+
+def test_a_call_already_on_the_recording_path_survives_the_recorder_s_removal() -> None:
+    # Another thread may remove the last recorder between the lookup of a mock's __call__
+    # and the call itself: that call is then recorded as it was made.
+    plugins.add_call_recorder(_copying)
+    recording_call = Mock.__call__
+    plugins.remove_call_recorder(_copying)
+    m = Mock(return_value=3)
+    rows = [1]
+    assert recording_call(m, rows) == 3
+    rows.append(2)
+    assert m.call_args == call([1, 2])
+
+
+def test_call_recorder_is_idempotent_and_removable() -> None:
+    calls: list[Any] = []
+
+    def recorder(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        calls.append(args)
+
+    fused = Mock.__call__
+    plugins.add_call_recorder(recorder)
+    plugins.add_call_recorder(recorder)
+    Mock()(1)
+    assert calls == [(1,)]
+    plugins.remove_call_recorder(recorder)
+    plugins.remove_call_recorder(recorder)
+    Mock()(2)
+    assert calls == [(1,)]
+    assert Mock._mock_recorders == ()
+    assert Mock.__call__ is fused
+
+
+def test_call_recorder_on_the_step_by_step_path() -> None:
+    class Hooked(Mock):
+        def _mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
+            return ("hooked", args[0] is rows)
+
+    after: list[Any] = []
+    plugins.add_call_observer(lambda mock, c: after.append(c), after=True)
+    plugins.add_call_recorder(_copying)
+    rows = [1]
+    m = Hooked()
+    assert m(rows) == ("hooked", True)
+    plain = Mock()
+    plain(rows)
+    rows.append(2)
+    assert m.call_args == call([1])
+    # The after-observers are told about the call as recorded, on either path.
+    assert after == [call([1]), call([1])]
+
+
+def test_call_recorder_sets_what_awaits_record() -> None:
+    plugins.add_call_recorder(_copying)
+    am = async_class(mock_core)(return_value=3)
+    rows = [1]
+    coroutine = am(rows, key=rows)
+    rows.append(2)
+    assert asyncio.run(coroutine) == 3
+    assert am.await_args == call([1], key=[1])
+    assert am.await_args_list == [call([1], key=[1])]
+    assert am.call_args == call([1], key=[1])
+    assert am.await_args[1] is not am.call_args[1]  # a dict of its own, as without recorders
+
+
+def test_call_recorder_sets_what_awaits_of_async_specced_mocks_record() -> None:
+    async def fetch(rows: list[int]) -> None:
+        pass
+
+    plugins.add_call_recorder(_copying)
+    m = Mock(spec=fetch)
+    rows = [1]
+    coroutine = m(rows)
+    rows.append(2)
+    asyncio.run(coroutine)
+    assert m.await_args == call([1])
+
+
+def test_call_recorder_for_await_recording_reaches_async_specced_mocks() -> None:
+    async def fetch(rows: list[int]) -> None:
+        pass
+
+    plugins.add_call_recorder(_copying, cls=mock_core.AsyncMockMixin)
+    specced, plain = Mock(spec=fetch), Mock()
+    rows = [1]
+    coroutine = specced(rows)
+    plain(rows)
+    rows.append(2)
+    asyncio.run(coroutine)
+    assert specced.await_args == call([1]) == specced.call_args
+    assert plain.call_args == call([1, 2])
+    plugins.remove_call_recorder(_copying, cls=mock_core.AsyncMockMixin)
+    again = [1]
+    asyncio.run(specced(again))
+    again.append(2)
+    assert specced.await_args == call([1, 2])
+
+
+def test_an_overridden_await_step_gets_the_caller_s_arguments() -> None:
+    got: list[Any] = []
+
+    class Own(async_class(mock_core)):  # type: ignore[misc]
+        async def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
+            got.append(args)
+            return await super()._execute_mock_call(*args, **kwargs)
+
+    plugins.add_call_recorder(_copying)
+    rows = [1]
+    m = Own()
+    asyncio.run(m(rows))
+    assert got[0][0] is rows
+    assert m.call_args[0][0] is not rows
+
+
+def test_a_malformed_recorder_result_names_the_recorder() -> None:
+    def broken(mock: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        return [args, kwargs]
+
+    plugins.add_call_recorder(broken)
+    m = Mock()
+    with pytest.raises(TypeError, match=r"call recorder .*broken must return \(args, kwargs\)"):
+        m(1)
+    assert m.call_count == 0
+
+
 # -- 6. failure renderers ----------------------------------------------------------------------
 
 
@@ -656,6 +864,23 @@ def test_failure_renderer_none_and_errors_keep_the_message() -> None:
     with pytest.raises(AssertionError) as info, pytest.warns(plugins.PluginWarning):
         Mock().assert_called()
     assert str(info.value) == "Expected 'mock' to have been called."
+
+
+def test_failure_context_carries_the_signature_calls_are_bound_to() -> None:
+    def save(path: str, mode: str = "r") -> None:
+        pass
+
+    signature = inspect.signature(save)
+    seen: list[Any] = []
+    plugins.add_signature_provider(lambda spec, as_instance, eat_self: signature)
+    plugins.add_failure_renderer(lambda context: seen.append(context.signature))
+    specced = Mock(spec=save)
+    specced("a", "w")
+    with pytest.raises(AssertionError):
+        specced.assert_called_with("a", mode="r")
+    with pytest.raises(AssertionError):
+        Mock().assert_called_with(1)
+    assert seen == [signature, None]
 
 
 def test_failure_renderer_is_idempotent_and_removable() -> None:

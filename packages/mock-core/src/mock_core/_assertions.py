@@ -53,7 +53,10 @@ def fail(
         registry.discover()
         renderers = registry.renderers
     if renderers:
-        context = FailureContext(mock, kind, message, expected, actual)
+        # The signature the assertion bound the mock's calls to: for an autospecced function
+        # ``mock`` is its inner mock, for which inspect.signature() has no answer.
+        signature = getattr(mock, "_spec_signature", None)
+        context = FailureContext(mock, kind, message, expected, actual, signature)
         for render in renderers:
             try:
                 rendered = render(context)

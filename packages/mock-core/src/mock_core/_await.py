@@ -17,6 +17,7 @@ from ._assertions import (
     format_signature,
 )
 from ._call import _Call, _CallList
+from ._recorders import RECORDED
 from ._recording import (
     _plain,
     called_as_side_effect,
@@ -181,8 +182,21 @@ class AsyncMockMixin:
         coroutine = self._execute_mock_call(*args, **kwargs)
         return coroutine
 
+    def _mock_execute_recorded(self, recorded: _Call, args: Any, kwargs: Any) -> Any:
+        # The coroutine of a call made through call recorders (_callable._recording_call):
+        # its await is recorded as the call was. An _execute_mock_call of a subclass is
+        # given the caller's arguments only.
+        if type(self)._execute_mock_call is not AsyncMockMixin._execute_mock_call:
+            return self._execute_mock_call(*args, **kwargs)
+        return self._execute_mock_call(RECORDED, recorded, *args, **kwargs)
+
     async def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
-        pair: _Call = _new_call(_Call, (args, kwargs))
+        if args and args[0] is RECORDED:
+            # From _mock_execute_recorded. A dict of its own, as the call's would be.
+            pair: _Call = _new_call(_Call, (args[1][0], dict(args[1][1])))
+            args = args[2:]
+        else:
+            pair = _new_call(_Call, (args, kwargs))
         if self._mock_delegate is None:  # type: ignore[attr-defined]
             store = self.__dict__
             tally = store.get("_mock_await_tally")

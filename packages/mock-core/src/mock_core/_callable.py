@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import _noncallable
 from ._classes import MockClassType
 from ._noncallable import NonCallableMock, _dict_of
+from ._recorders import record_through
 from ._recording import (
     CALL_FRAMES,
     call_side_effect,
@@ -110,6 +111,30 @@ class CallableMixin:
 _step_by_step_call = CallableMixin.__call__
 
 
+def _recording_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+    # __call__ of the classes that have call recorders (plugins.add_call_recorder): the
+    # step-by-step path, its hooks honoured, with the recorders run before the call is
+    # recorded. Mocks of every other class never look for recorders.
+    kind = type(self)
+    recording = kind._mock_recorders
+    if not recording:
+        # The last recorder went while this call was on its way here (another thread).
+        return _step_by_step_call(self, *args, **kwargs)
+    recorders, after = recording
+    self._mock_check_sig(*args, **kwargs)
+    recorded = record_through(self, recorders, args, kwargs)
+    if getattr(kind, "_mock_async_call", None) is not None:
+        # Await recording mixed in: the coroutine records its await as the call was
+        # recorded (the async call path leaves _mock_call out too).
+        result = self._mock_execute_recorded(recorded, args, kwargs)
+    else:
+        result = self._mock_call(*args, **kwargs)
+    # The after-observers, told here with the call as recorded (see _plugin_settings).
+    for observer in after:
+        observer(self, recorded)
+    return result
+
+
 def _fused_call(self: Any, /, *args: Any, **kwargs: Any) -> Any:
     # Everything CallableMixin.__call__ does, in one frame. The mock's state is read from its
     # instance dict with the class defaults written out, and the plugins' settings from its
@@ -175,10 +200,13 @@ def _choose_call(cls: type) -> None:
     if not issubclass(cls, CallableMixin):
         return
     async_call = getattr(cls, "_mock_async_call", None)  # await recording's own call path
-    ours = (_fused_call, _step_by_step_call, async_call)
+    ours = (_fused_call, _step_by_step_call, async_call, _recording_call)
     if cls.__call__ not in ours:
         return
-    if async_call is not None:
+    if getattr(cls, "_mock_recorders", ()):
+        # Only these classes' calls look for recorders.
+        chosen = _recording_call
+    elif async_call is not None:
         chosen = async_call
     else:
         hooks = (getattr(cls, hook) is not getattr(CallableMixin, hook) for hook in _HOOKS)

@@ -32,6 +32,7 @@ POINTS = {
     "signature_providers": "signatures",
     "observers": "call observers",
     "after_observers": "call observers",
+    "recorders": "call recorders",
     "renderers": "failure rendering",
     "patch_listeners": "patch events",
 }

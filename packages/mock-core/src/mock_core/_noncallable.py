@@ -248,6 +248,11 @@ class NonCallableMock(_StandIn):  # type: ignore[misc]  # (subclassing Any, see 
     _mock_touched: Any = None
     _mock_observers: tuple[Any, ...] = ()
     _mock_after_observers: tuple[Any, ...] = ()
+    # (call recorders, after-observers) where plugins.add_call_recorder registered some for
+    # the class, which takes the step-by-step call path: it tells those observers itself,
+    # with the call as recorded (see _plugin_settings). One name for both: each name more
+    # in the class dicts is one more for lookups on mocks to pass.
+    _mock_recorders: tuple[Any, ...] = ()
     # Called by reset_mock for each mock reset; subclasses with more state set it.
     _mock_reset_hook: Any = None
 
@@ -810,14 +815,54 @@ def _plugin_settings(bases: tuple[type, ...]) -> dict[str, Any]:
     rules = tuple(rule for owner, rule in registry.child_rules if applies(owner))
     general = [rule for rule in rules if rule not in registry.spec_only_rules]
     plain = not general and lookup("_get_child_mock") is NonCallableMock._get_child_mock
+    after = tuple(obs for owner, obs in registry.after_observers if applies(owner))
+    recorders = tuple(rec for owner, rec in registry.recorders if applies(owner))
     return {
         "_mock_plain_children": plain,
         "_mock_child_rules": rules,
         "_mock_observers": tuple(obs for owner, obs in registry.observers if applies(owner)),
-        "_mock_after_observers": tuple(
-            obs for owner, obs in registry.after_observers if applies(owner)
-        ),
+        # With recorders, CallableMixin.__call__ tells the after-observers, with the call as
+        # recorded; _mock_call, which would tell them otherwise, has only the caller's.
+        "_mock_after_observers": () if recorders else after,
+        "_mock_recorders": (recorders, after) if recorders else (),
     }
+
+
+def _recording_call_for(settings: dict[str, Any]) -> Any:
+    """The call path of a class of a ring with bases of its own, if recorders want one.
+
+    Such classes inherit ``__call__`` from their origin, chosen for the origin's recorders;
+    where the bases have recorders the origin has not (registered for AsyncMockMixin, say),
+    they take the recording call path themselves.
+    """
+    if not settings["_mock_recorders"]:
+        return None
+    from ._callable import _recording_call
+
+    return _recording_call
+
+
+def _update_ring_body(body: dict[str, Any], settings: dict[str, Any]) -> None:
+    body.update(settings)
+    call = _recording_call_for(settings)
+    if call is not None:
+        body["__call__"] = call
+    else:
+        body.pop("__call__", None)
+
+
+def _update_ring_member(member: type, settings: dict[str, Any]) -> None:
+    from ._callable import _recording_call
+
+    for name, value in settings.items():
+        type.__setattr__(member, name, value)
+    call = _recording_call_for(settings)
+    own = member.__dict__.get("__call__")
+    if call is not None and own is None:
+        type.__setattr__(member, "__call__", call)
+    elif call is None and own is _recording_call:
+        # Only the recording call path goes: one written through type(m) is the user's.
+        type.__delattr__(member, "__call__")
 
 
 def _refresh_class(cls: type) -> None:
@@ -835,10 +880,9 @@ def _refresh_rings(cls: type) -> None:
         if ring.members is None:
             continue  # its classes inherit the settings from ``cls``
         settings = _plugin_settings(ring.bases)
-        ring.body.update(settings)
+        _update_ring_body(ring.body, settings)
         for member in list(ring.members):
-            for name, value in settings.items():
-                type.__setattr__(member, name, value)
+            _update_ring_member(member, settings)
 
 
 _epoch = 0  # moves on whenever plugins change, invalidating Ring.plain_child
@@ -916,7 +960,7 @@ def _async_instance(cls: Any) -> Any:
         made = dict(defaults() if callable(defaults) else defaults or {})
         # Settings that a class with other bases than ``cls`` cannot inherit from it. (Its
         # calls take the step-by-step path, where await recording's steps come first.)
-        made.update(_plugin_settings(bases))
+        _update_ring_body(made, _plugin_settings(bases))
         return made
 
     ring = ring_for(cls, ("async", key), body, bases, owned=key is not None, tracked=True)

@@ -87,19 +87,33 @@ class Deferred:
 class FailureContext:
     """What a failure renderer is told (plugin point 6).
 
+    ``signature`` is the signature the mock's own calls are bound to before they are
+    compared (an autospec's, or a callable spec's), ``None`` when they are compared as
+    written.
+
     .. versionadded:: 0.1.0
+
+    .. versionchanged:: 0.2.0
+       ``signature``.
     """
 
-    __slots__ = ("actual", "expected", "kind", "message", "mock")
+    __slots__ = ("actual", "expected", "kind", "message", "mock", "signature")
 
     def __init__(
-        self, mock: Any, kind: str, message: str, expected: Any = None, actual: Any = None
+        self,
+        mock: Any,
+        kind: str,
+        message: str,
+        expected: Any = None,
+        actual: Any = None,
+        signature: Any = None,
     ) -> None:
         self.mock = mock
         self.kind = kind
         self.message = message
         self.expected = expected
         self.actual = actual
+        self.signature = signature
 
 
 class PatchEvent:
@@ -164,6 +178,7 @@ class _Registry:
         self.spec_only_rules: set[Callable[..., Any]] = set()
         self.observers: list[tuple[type, Callable[..., Any]]] = []
         self.after_observers: list[tuple[type, Callable[..., Any]]] = []
+        self.recorders: list[tuple[type, Callable[..., Any]]] = []
         self.signature_providers: list[Callable[..., Any]] = []
         self.renderers: list[Callable[..., Any]] = []
         # Changed in place only: mock-patch holds this very list and tests it for truth.

@@ -14,6 +14,7 @@ from ._registry import FailureContext, PatchEvent
 
 __all__ = [
     "CallObserver",
+    "CallRecorder",
     "ChildClassRule",
     "ClassDefaults",
     "FailureRenderer",
@@ -30,6 +31,12 @@ ChildClassRule: TypeAlias = Callable[[Any, Mapping[str, Any]], Optional[type]]
 
 CallObserver: TypeAlias = Callable[[Any, _Call], None]
 """``observer(mock, call)``: told about a recorded call (see :func:`add_call_observer`)."""
+
+CallRecorder: TypeAlias = Callable[
+    [Any, Tuple[Any, ...], Dict[str, Any]], Optional[Tuple[Tuple[Any, ...], Dict[str, Any]]]
+]
+"""``recorder(mock, args, kwargs) -> (args, kwargs) or None``: what a call records (see
+:func:`add_call_recorder`)."""
 
 SignatureProvider: TypeAlias = Callable[[Any, bool, bool], Any]
 """``provider(spec, as_instance, eat_self) -> inspect.Signature-like or None``."""

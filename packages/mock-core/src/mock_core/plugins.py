@@ -7,7 +7,8 @@ them, they (and any third party) plug in here:
 2. :func:`add_child_class_rule` - which class a child or return-value mock gets.
 3. :func:`add_signature_provider` - the signature recorded calls are bound to.
 4. :class:`Deferred` - placeholders that become child mocks on first access.
-5. :func:`add_call_observer` - callables told about every recorded call.
+5. :func:`add_call_observer` - callables told about every recorded call;
+   :func:`add_call_recorder` - callables that decide what a call records.
 6. :func:`add_failure_renderer` - how assertion failure messages are built.
 
 And one for patchers: :func:`add_patch_listener` - told when a patch starts or stops
@@ -71,6 +72,7 @@ __all__ = [
     "Call",
     "CallList",
     "CallObserver",
+    "CallRecorder",
     "ChildClassRule",
     "ClassDefaults",
     "Deferred",
@@ -87,6 +89,7 @@ __all__ = [
     "ResetHook",
     "SignatureProvider",
     "add_call_observer",
+    "add_call_recorder",
     "add_child_class_rule",
     "add_failure_renderer",
     "add_patch_listener",
@@ -113,6 +116,7 @@ __all__ = [
     "patch_listeners",
     "register_magic_table",
     "remove_call_observer",
+    "remove_call_recorder",
     "remove_child_class_rule",
     "remove_failure_renderer",
     "remove_patch_listener",
@@ -133,6 +137,7 @@ if TYPE_CHECKING:
 
     from ._types import (
         CallObserver,
+        CallRecorder,
         ChildClassRule,
         ClassDefaults,
         FailureRenderer,
@@ -144,6 +149,7 @@ if TYPE_CHECKING:
 _ALIASES = (
     "ChildClassRule",
     "CallObserver",
+    "CallRecorder",
     "SignatureProvider",
     "FailureRenderer",
     "ClassDefaults",
@@ -240,6 +246,38 @@ def remove_call_observer(
     entry = (_owner(cls), observer)
     if entry in observers:
         observers.remove(entry)
+        registry.changed()
+
+
+def add_call_recorder(recorder: CallRecorder, cls: type | None = None) -> None:
+    """Let ``recorder`` decide what calls of mocks of class ``cls`` record.
+
+    ``recorder(mock, args, kwargs)`` runs before a call is recorded and returns the
+    ``(args, kwargs)`` to record instead, or ``None`` to record them as they are. Every
+    record of the call gets its result (``call_args``, the ancestors' ``mock_calls``, the
+    observers, the await records); the side effect, ``wraps`` and the return value get the
+    caller's arguments. Recorders run in the order they were added, each given what the
+    previous one returned. Mocks of classes without recorders pay nothing for them.
+
+    .. versionadded:: 0.2.0
+    """
+    check_cls("add_call_recorder", cls)
+    call = "recorder(mock, args, kwargs)"
+    check_callback("add_call_recorder", "call recorder", call, recorder, 3)
+    entry = (_owner(cls), recorder)
+    if entry not in registry.recorders:
+        registry.recorders.append(entry)
+        registry.changed()
+
+
+def remove_call_recorder(recorder: CallRecorder, cls: type | None = None) -> None:
+    """Undo :func:`add_call_recorder`.
+
+    .. versionadded:: 0.2.0
+    """
+    entry = (_owner(cls), recorder)
+    if entry in registry.recorders:
+        registry.recorders.remove(entry)
         registry.changed()
 
 
