@@ -6,8 +6,11 @@ Profiles as in the sibling packages: ``ci`` (default, derandomized, no database)
 
 from __future__ import annotations
 
+import itertools
 import os
-from typing import Iterator
+import sys
+import types
+from typing import Any, Callable, Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -45,10 +48,35 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def _nothing_left_on() -> Iterator[None]:
     # Each test switches features on itself; one that forgot to stop would change the next.
-    from mock_extras import _diffs, _snapshots
+    from mock_extras import _diffs, _hygiene, _pickling, _snapshots
 
     yield
+    # Tests of the per-run switches leave them on; they are switched off here.
+    _hygiene.disable_patch_hygiene()
+    while _pickling._enabled:
+        _pickling.disable_picklable_mocks()
     assert not _snapshots._state.registered, "a snapshot scope was left started"
     assert not _diffs._state.users, "a failure_diffs scope was left started"
     plugins.remove_call_recorder(_snapshots._record)
     plugins.remove_failure_renderer(_diffs.render)
+
+
+_counter = itertools.count()
+
+
+@pytest.fixture
+def make_module() -> Iterator[Callable[..., types.ModuleType]]:
+    """Scratch modules in sys.modules, gone after the test."""
+    names: list[str] = []
+
+    def make(**attributes: Any) -> types.ModuleType:
+        name = f"mock_extras_scratch_{next(_counter)}"
+        module = types.ModuleType(name)
+        module.__dict__.update(attributes)
+        sys.modules[name] = module
+        names.append(name)
+        return module
+
+    yield make
+    for name in names:
+        sys.modules.pop(name, None)

@@ -11,9 +11,35 @@ from mock_extras._features import FEATURES, parse
 def test_parse_accepts_commas_and_spaces_and_rejects_unknown_names() -> None:
     assert parse("snapshots, diffs snapshots") == ["snapshots", "diffs"]
     assert parse("  ") == []
-    with pytest.raises(ValueError, match=r"unknown mock-extras feature.*typo.*snapshots, diffs"):
+    with pytest.raises(
+        ValueError, match=r"unknown mock-extras feature.*typo.*snapshots, diffs, hygiene, pickling"
+    ):
         parse("snapshots,typo")
-    assert FEATURES == ("snapshots", "diffs")
+    assert FEATURES == ("snapshots", "diffs", "hygiene", "pickling")
+
+
+def test_patch_hygiene_and_picklable_mocks_switch_on_for_a_run() -> None:
+    import pickle
+
+    from mock_core import Mock
+    from mock_extras import _hygiene
+    from mock_extras._features import scope_for
+
+    hygiene, pickling = scope_for("hygiene"), scope_for("pickling")
+    hygiene.start()
+    pickling.start()
+    try:
+        assert _hygiene._active is not None
+        m = Mock(name="sent")
+        m(1)
+        copy = pickle.loads(pickle.dumps(m))
+        copy.assert_called_once_with(1)
+    finally:
+        pickling.stop()
+        hygiene.stop()
+    assert _hygiene._active is None
+    with pytest.raises((TypeError, pickle.PicklingError, AttributeError)):
+        pickle.dumps(Mock())
 
 
 def test_entry_point_does_nothing_without_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,6 +16,21 @@ if TYPE_CHECKING:
     from ._diff import argument_diff
     from ._diffs import failure_diffs
     from ._files import FakeFiles, fake_files
+    from ._hygiene import (
+        PatchHygieneWarning,
+        bound_elsewhere,
+        disable_patch_hygiene,
+        enable_patch_hygiene,
+        mock_was_used,
+        patch_hygiene,
+    )
+    from ._pickling import (
+        disable_picklable_mocks,
+        enable_picklable_mocks,
+        is_picklable,
+        picklable,
+        picklable_mocks,
+    )
     from ._scope import Scope
     from ._snapshots import snapshot_arguments
 
@@ -23,10 +38,21 @@ __version__ = "0.1.0"
 
 __all__ = [
     "FakeFiles",
+    "PatchHygieneWarning",
     "Scope",
     "argument_diff",
+    "bound_elsewhere",
+    "disable_patch_hygiene",
+    "disable_picklable_mocks",
+    "enable_patch_hygiene",
+    "enable_picklable_mocks",
     "fake_files",
     "failure_diffs",
+    "is_picklable",
+    "mock_was_used",
+    "patch_hygiene",
+    "picklable",
+    "picklable_mocks",
     "snapshot_arguments",
 ]
 
@@ -39,6 +65,17 @@ _HOMES = {
     "argument_diff": "._diff",
     "failure_diffs": "._diffs",
     "snapshot_arguments": "._snapshots",
+    "PatchHygieneWarning": "._hygiene",
+    "bound_elsewhere": "._hygiene",
+    "disable_patch_hygiene": "._hygiene",
+    "enable_patch_hygiene": "._hygiene",
+    "mock_was_used": "._hygiene",
+    "patch_hygiene": "._hygiene",
+    "disable_picklable_mocks": "._pickling",
+    "enable_picklable_mocks": "._pickling",
+    "is_picklable": "._pickling",
+    "picklable": "._pickling",
+    "picklable_mocks": "._pickling",
 }
 
 

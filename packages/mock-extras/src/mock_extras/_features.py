@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 __all__ = ["FEATURES", "parse", "scope_for"]
 
 #: Names accepted by ``MOCK_EXTRAS`` and ``--mock-extras``.
-FEATURES = ("snapshots", "diffs")
+FEATURES = ("snapshots", "diffs", "hygiene", "pickling")
 
 
 def parse(text: str) -> list[str]:
@@ -30,6 +30,8 @@ def scope_for(name: str) -> Scope:
     makers: dict[str, Callable[[], Scope]] = {
         "snapshots": _snapshots,
         "diffs": _diffs,
+        "hygiene": _hygiene,
+        "pickling": _pickling,
     }
     return makers[name]()
 
@@ -44,3 +46,17 @@ def _diffs() -> Scope:
     from ._diffs import failure_diffs
 
     return failure_diffs()
+
+
+def _hygiene() -> Scope:
+    from ._hygiene import disable_patch_hygiene, enable_patch_hygiene
+    from ._scope import Scope
+
+    return Scope(enable_patch_hygiene, disable_patch_hygiene)
+
+
+def _pickling() -> Scope:
+    from ._pickling import disable_picklable_mocks, enable_picklable_mocks
+    from ._scope import Scope
+
+    return Scope(enable_picklable_mocks, disable_picklable_mocks)

@@ -7,6 +7,8 @@ import warnings
 from typing import Any, Callable
 
 import pytest
+
+import mockkit
 from mock_extras import (
     PatchHygieneWarning,
     bound_elsewhere,
@@ -14,8 +16,6 @@ from mock_extras import (
     mock_was_used,
     patch_hygiene,
 )
-
-import mockkit
 
 Maker = Callable[..., types.ModuleType]
 

@@ -10,6 +10,9 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import pytest
+from pickling_worker import use_client
+
+import mockkit
 from mock_extras import (
     disable_picklable_mocks,
     enable_picklable_mocks,
@@ -17,9 +20,6 @@ from mock_extras import (
     picklable,
     picklable_mocks,
 )
-from pickling_worker import use_client
-
-import mockkit
 
 
 class Client:
