@@ -78,6 +78,12 @@ TARGETS: dict[str, Target] = {
     # against mock_open, whose handles only pretend: real io objects over memory must still
     # cost well under what mock_open's mock handles do
     "extras files: with open(p) as f: f.read()": Target(3, source="#19"),
+    # opt-in checks, against the same work without them: patch hygiene looks for other names
+    # of a patched function in every loaded module (its cost grows with their number, about
+    # 1,000 here), so its target is a cost bound: at most ten times the patch itself
+    "extras hygiene on: with patch.object(mod, 'f'): f(1)": Target(0.1, source="#19"),
+    # a whole mock (configuration, children, calls) against its bare call tuples
+    "extras pickling: pickle round trip of a used Mock": Target(0.1, source="#19"),
     # the pytest plugin (issue #18): having mockkit installed must not slow pytest down
     "pytest start-up, mockkit's plugin loaded": Target(max_added_ms=5.0, source="#18"),
 }

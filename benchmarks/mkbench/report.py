@@ -109,7 +109,7 @@ def time_row(result: TimeResult, target_for: TargetFor) -> Row:
     row.reference_ratio = ref.median if ref else None
     row.loops = dict(result.loops)
     row.samples = {role: list(values) for role, values in result.samples.items()}
-    row.in_geomean = True
+    row.in_geomean = not sc.opt_in_cost
     _apply_target(row, target_for)
     return row
 

@@ -40,19 +40,27 @@ class Scenario:
     #: Whether the reference library (mkbench.refmock) runs it: not where the scenario
     #: checks what that minimal library leaves out (a class per mock, class-level magics).
     reference: bool = True
+    #: An opt-in feature doing work the standard library does not do at all: the ratio shows
+    #: what switching it on costs, and stays out of the geometric mean and the "below 1x" list.
+    opt_in_cost: bool = False
 
 
 SCENARIOS: list[Scenario] = []
 
 
 def scenario(
-    name: str, group: str, verify: Verify, per: int = 1, reference: bool = True
+    name: str,
+    group: str,
+    verify: Verify,
+    per: int = 1,
+    reference: bool = True,
+    opt_in_cost: bool = False,
 ) -> Callable[[Prepare], Prepare]:
     """Register ``prepare`` under ``name``; its docstring describes the scenario."""
 
     def register(prepare: Prepare) -> Prepare:
         doc = (prepare.__doc__ or "").strip()
-        SCENARIOS.append(Scenario(name, group, doc, prepare, verify, per, reference))
+        SCENARIOS.append(Scenario(name, group, doc, prepare, verify, per, reference, opt_in_cost))
         return prepare
 
     return register
@@ -909,7 +917,9 @@ def _extras_off(mk: Any, n: int) -> Body:
     return body
 
 
-@scenario("extras snapshots on: m(list, tags=dict)", "extras", _verify_snapshot(True))
+@scenario(
+    "extras snapshots on: m(list, tags=dict)", "extras", _verify_snapshot(True), opt_in_cost=True
+)
 def _extras_snapshots(mk: Any, n: int) -> Body:
     """``snapshot_arguments(m)`` on (elsewhere: a Mock subclass deep-copying in __call__)."""
     extras = _extras(mk)
@@ -955,5 +965,98 @@ def _extras_files(mk: Any, n: int) -> Body:
             with opener("data.txt") as handle:
                 text = handle.read()
         return opener, text
+
+    return body
+
+
+def _hygiene_module() -> Any:
+    """A module whose function is defined there, and imported by value by another module:
+    what patch hygiene looks for when such a function is patched."""
+    import sys
+    import types
+
+    home = sys.modules.get("mkbench_hygiene_home")
+    if home is None:
+        home = types.ModuleType("mkbench_hygiene_home")
+        exec("def charge(amount):\n    return amount\n", home.__dict__)
+        user = types.ModuleType("mkbench_hygiene_user")
+        user.charge = home.charge  # type: ignore[attr-defined]  # from home import charge
+        sys.modules[home.__name__] = home
+        sys.modules[user.__name__] = user
+    return home
+
+
+def _verify_hygiene(mk: Any, value: Any) -> None:
+    home, last = value
+    expect(home.charge.__module__ == home.__name__, "the function was not restored")
+    expect(last is not None and last.call_count == 1, "the patched mock was not called")
+
+
+@scenario(
+    "extras hygiene on: with patch.object(mod, 'f'): f(1)",
+    "extras",
+    _verify_hygiene,
+    opt_in_cost=True,
+)
+def _extras_hygiene(mk: Any, n: int) -> Body:
+    """``enable_patch_hygiene()`` on (elsewhere: the same patch without it): each start looks
+    among the loaded modules for other names of the patched function, and finds one."""
+    import warnings
+
+    extras = _extras(mk)
+    home, loop = _hygiene_module(), range(n)
+    patch_object = mk.patch.object
+
+    def body() -> Any:
+        last = None
+        if extras is not None:
+            extras.enable_patch_hygiene()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # finding the other name is the cost measured
+                for _ in loop:
+                    with patch_object(home, "charge") as last:
+                        home.charge(1)
+        finally:
+            if extras is not None:
+                extras.disable_patch_hygiene()
+        return home, last
+
+    return body
+
+
+def _verify_pickled(mk: Any, value: Any) -> None:
+    calls = [tuple(c) for c in value] if isinstance(value, list) else value.mock_calls
+    expected = [mk.call.fetch(1), mk.call.fetch().json()]
+    expect(calls == [tuple(c) for c in expected], f"shipped {calls}")
+
+
+@scenario(
+    "extras pickling: pickle round trip of a used Mock",
+    "extras",
+    _verify_pickled,
+    reference=False,
+    opt_in_cost=True,
+)
+def _extras_pickling(mk: Any, n: int) -> Body:
+    """``picklable(m)`` through ``pickle.dumps``/``loads`` (elsewhere, where a mock cannot be
+    pickled: its recorded calls as plain tuples, all a test could ship to a worker)."""
+    import pickle
+
+    extras = _extras(mk)
+    m = mk.Mock(name="client")
+    m.fetch(1).json()
+    shipped: Any
+    if extras is not None:
+        shipped = extras.picklable(m)
+    else:
+        shipped = [tuple(c) for c in m.mock_calls]
+    dumps, loads, loop = pickle.dumps, pickle.loads, range(n)
+
+    def body() -> Any:
+        copy = None
+        for _ in loop:
+            copy = loads(dumps(shipped))
+        return copy
 
     return body

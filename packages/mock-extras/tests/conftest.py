@@ -6,11 +6,8 @@ Profiles as in the sibling packages: ``ci`` (default, derandomized, no database)
 
 from __future__ import annotations
 
-import itertools
 import os
-import sys
-import types
-from typing import Any, Callable, Iterator
+from typing import Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -59,24 +56,3 @@ def _nothing_left_on() -> Iterator[None]:
     assert not _diffs._state.users, "a failure_diffs scope was left started"
     plugins.remove_call_recorder(_snapshots._record)
     plugins.remove_failure_renderer(_diffs.render)
-
-
-_counter = itertools.count()
-
-
-@pytest.fixture
-def make_module() -> Iterator[Callable[..., types.ModuleType]]:
-    """Scratch modules in sys.modules, gone after the test."""
-    names: list[str] = []
-
-    def make(**attributes: Any) -> types.ModuleType:
-        name = f"mock_extras_scratch_{next(_counter)}"
-        module = types.ModuleType(name)
-        module.__dict__.update(attributes)
-        sys.modules[name] = module
-        names.append(name)
-        return module
-
-    yield make
-    for name in names:
-        sys.modules.pop(name, None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -241,10 +242,14 @@ class FakeFiles:
 
 
 def _raw_mode(kind: str, plus: bool) -> str:
-    # What FileIO reports as its mode: "w+" opens read-write without creating anew ("rb+").
+    # What FileIO reports as its mode, as on this interpreter: before 3.15 "w+" shows as
+    # "rb+" (read-write, like "r+"); 3.15 reports "wb+".
     if plus:
-        return {"r": "rb+", "w": "rb+", "a": "ab+", "x": "xb+"}[kind]
+        return {"r": "rb+", "w": _W_PLUS, "a": "ab+", "x": "xb+"}[kind]
     return kind + "b"
+
+
+_W_PLUS = "wb+" if sys.version_info >= (3, 15) else "rb+"
 
 
 def _not_found(path: Any) -> FileNotFoundError:

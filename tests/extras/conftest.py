@@ -1,0 +1,43 @@
+"""mock-extras with the whole of mockkit: patch hygiene needs mock-patch's patch events, and
+picklable mocks are tried on every kind of mock. These run where every package is installed
+(the conformance sessions); mock-extras' own tests run with mock-core alone."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import types
+from typing import Any, Callable, Iterator
+
+import pytest
+
+_counter = itertools.count()
+
+
+@pytest.fixture
+def make_module() -> Iterator[Callable[..., types.ModuleType]]:
+    """Scratch modules in sys.modules, gone after the test."""
+    names: list[str] = []
+
+    def make(**attributes: Any) -> types.ModuleType:
+        name = f"mock_extras_scratch_{next(_counter)}"
+        module = types.ModuleType(name)
+        module.__dict__.update(attributes)
+        sys.modules[name] = module
+        names.append(name)
+        return module
+
+    yield make
+    for name in names:
+        sys.modules.pop(name, None)
+
+
+@pytest.fixture(autouse=True)
+def _switched_off() -> Iterator[None]:
+    # Tests of the per-run switches leave them on; they are switched off here.
+    yield
+    from mock_extras import _hygiene, _pickling
+
+    _hygiene.disable_patch_hygiene()
+    while _pickling._enabled:
+        _pickling.disable_picklable_mocks()
