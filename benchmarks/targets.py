@@ -82,6 +82,10 @@ TARGETS: dict[str, Target] = {
     # of a patched function in every loaded module (its cost grows with their number, about
     # 1,000 here), so its target is a cost bound: at most ten times the patch itself
     "extras hygiene on: with patch.object(mod, 'f'): f(1)": Target(0.1, source="#19"),
+    # failing assertions: off, the message as the standard library's; on, the comparison on
+    # top must not cost more than building that message again five times
+    "extras diffs off: failing assert_called_with": Target(1, source="#19"),
+    "extras diffs on: failing assert_called_with": Target(0.2, source="#19"),
     # a whole mock (configuration, children, calls) against its bare call tuples
     "extras pickling: pickle round trip of a used Mock": Target(0.1, source="#19"),
     # the pytest plugin (issue #18): having mockkit installed must not slow pytest down

@@ -1060,3 +1060,59 @@ def _extras_pickling(mk: Any, n: int) -> Body:
         return copy
 
     return body
+
+
+def _verify_diff(diffed: bool) -> Verify:
+    def verify(mk: Any, value: Any) -> None:
+        expect(value.startswith("expected call not found."), f"message {value!r}")
+        # mock-extras' comparison follows the standard library's lines after a blank line;
+        # the other libraries have nothing to switch on.
+        wanted = diffed and _extras(mk) is not None
+        expect(("\n\n" in value) == wanted, f"diffed={wanted}, but the message is {value!r}")
+
+    return verify
+
+
+def _failing_assert(mk: Any, n: int, extras: Any) -> Body:
+    m, loop = mk.Mock(name="save"), range(n)
+    m({"id": 1, "tags": ["a", "b"]}, force=False)
+    expected = {"id": 1, "tags": ["a", "c"]}
+
+    def body() -> Any:
+        message = ""
+        scope = extras.failure_diffs() if extras is not None else None
+        if scope is not None:
+            scope.start()
+        try:
+            for _ in loop:
+                try:
+                    m.assert_called_with(expected, force=True)
+                except AssertionError as error:
+                    message = str(error)
+        finally:
+            if scope is not None:
+                scope.stop()
+        return message
+
+    return body
+
+
+@scenario(
+    "extras diffs off: failing assert_called_with", "extras", _verify_diff(False), reference=False
+)
+def _extras_diffs_off(mk: Any, n: int) -> Body:
+    """A failing ``assert_called_with``, mock-extras installed and nothing switched on."""
+    return _failing_assert(mk, n, None)
+
+
+@scenario(
+    "extras diffs on: failing assert_called_with",
+    "extras",
+    _verify_diff(True),
+    reference=False,
+    opt_in_cost=True,
+)
+def _extras_diffs_on(mk: Any, n: int) -> Body:
+    """``failure_diffs()`` on: the message gains the argument-by-argument comparison
+    (elsewhere: the standard library's message alone); a passing assertion pays nothing."""
+    return _failing_assert(mk, n, _extras(mk))
