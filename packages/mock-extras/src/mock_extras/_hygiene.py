@@ -106,17 +106,23 @@ def _has_children(mock: Any) -> bool:
 
 def _warn(message: str) -> None:
     """Warn at the code that started or stopped the patch, past the patching machinery."""
+    prefixes = []
+    for name in _OWN:
+        where = getattr(sys.modules.get(name), "__file__", None)
+        if isinstance(where, str):
+            # A package's directory, or a module's file.
+            prefixes.append(where.rsplit("__init__.py", 1)[0])
     if sys.version_info >= (3, 12):
-        prefixes = []
-        for name in _OWN:
-            where = getattr(sys.modules.get(name), "__file__", None)
-            if isinstance(where, str):
-                # A package's directory, or a module's file.
-                prefixes.append(where.rsplit("__init__.py", 1)[0])
         warnings.warn(message, PatchHygieneWarning, skip_file_prefixes=tuple(prefixes))
-    else:
-        # No skip_file_prefixes: the warning points into the patcher.
-        warnings.warn(message, PatchHygieneWarning, stacklevel=2)
+        return
+    # 3.10 and 3.11 have no skip_file_prefixes: the same frames are counted here. Only where
+    # the warning is reported depends on them, never what it says or which patch it is about.
+    frame = sys._getframe(1)
+    level = 2
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(tuple(prefixes)):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, PatchHygieneWarning, stacklevel=level)
 
 
 def _describe(event: PatchEvent) -> str:
