@@ -186,9 +186,10 @@ class AsyncMockMixin:
         # The coroutine of a call made through call recorders (_callable._recording_call):
         # its await is recorded as the call was. An _execute_mock_call of a subclass is
         # given the caller's arguments only.
-        if type(self)._execute_mock_call is not AsyncMockMixin._execute_mock_call:
-            return self._execute_mock_call(*args, **kwargs)
-        return self._execute_mock_call(RECORDED, recorded, *args, **kwargs)
+        run = self._execute_mock_call
+        if type(self)._execute_mock_call is AsyncMockMixin._execute_mock_call:
+            return run(RECORDED, recorded, *args, **kwargs)
+        return run(*args, **kwargs)
 
     async def _execute_mock_call(self, /, *args: Any, **kwargs: Any) -> Any:
         if args and args[0] is RECORDED:

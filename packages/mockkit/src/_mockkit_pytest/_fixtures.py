@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 import pytest
 
 if TYPE_CHECKING:
-    from mockkit._pytest._mocker import MockerFixture
+    from mockkit.pytest_plugin import MockerFixture
 
 __all__ = ["class_mocker", "mocker", "module_mocker", "package_mocker", "session_mocker"]
 
@@ -22,7 +22,7 @@ __all__ = ["class_mocker", "mocker", "module_mocker", "package_mocker", "session
 def _mocker_fixture(scope: str, name: str) -> Callable[..., Any]:
     def fixture(pytestconfig: pytest.Config) -> Iterator[MockerFixture]:
         # Imported on first use: a run that never asks for a mocker never loads it.
-        from mockkit._pytest._mocker import MockerFixture
+        from mockkit.pytest_plugin import MockerFixture
 
         made = MockerFixture(pytestconfig)
         yield made
