@@ -999,7 +999,7 @@ def _verify_hygiene(mk: Any, value: Any) -> None:
     opt_in_cost=True,
 )
 def _extras_hygiene(mk: Any, n: int) -> Body:
-    """``enable_patch_hygiene()`` on (elsewhere: the same patch without it): each start looks
+    """``patch_hygiene()`` started (elsewhere: the same patch without it): each start looks
     among the loaded modules for other names of the patched function, and finds one."""
     import warnings
 
@@ -1009,8 +1009,9 @@ def _extras_hygiene(mk: Any, n: int) -> Body:
 
     def body() -> Any:
         last = None
-        if extras is not None:
-            extras.enable_patch_hygiene()
+        scope = extras.patch_hygiene() if extras is not None else None
+        if scope is not None:
+            scope.start()
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # finding the other name is the cost measured
@@ -1018,8 +1019,8 @@ def _extras_hygiene(mk: Any, n: int) -> Body:
                     with patch_object(home, "charge") as last:
                         home.charge(1)
         finally:
-            if extras is not None:
-                extras.disable_patch_hygiene()
+            if scope is not None:
+                scope.stop()
         return home, last
 
     return body

@@ -34,10 +34,15 @@ def make_module() -> Iterator[Callable[..., types.ModuleType]]:
 
 @pytest.fixture(autouse=True)
 def _switched_off() -> Iterator[None]:
-    # Tests of the per-run switches leave them on; they are switched off here.
+    # Each test stops the scopes it starts; one that did not would change the next tests.
     yield
+    from mock_core import plugins
     from mock_extras import _hygiene, _pickling
 
-    _hygiene.disable_patch_hygiene()
+    left = {"patch_hygiene": bool(_hygiene._state.listeners), "picklable_mocks": _pickling._enabled}
+    plugins.remove_patch_listener(_hygiene._dispatch)
+    _hygiene._state.listeners.clear()
     while _pickling._enabled:
-        _pickling.disable_picklable_mocks()
+        _pickling._off()
+    started = [name for name, value in left.items() if value]
+    assert not started, f"scopes left started: {', '.join(started)}"

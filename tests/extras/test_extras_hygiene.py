@@ -9,10 +9,12 @@ from typing import Any, Callable
 import pytest
 
 import mockkit
+from mock_core import plugins
 from mock_extras import (
     PatchHygieneWarning,
+    Scope,
+    _hygiene,
     bound_elsewhere,
-    enable_patch_hygiene,
     mock_was_used,
     patch_hygiene,
 )
@@ -128,18 +130,93 @@ def test_mock_was_used_reads_awaits() -> None:
     assert mock_was_used("not a mock")
 
 
-def test_context_manager_restores_the_run_setting(make_module: Maker) -> None:
+def test_an_inner_scope_has_its_own_options_until_it_stops(make_module: Maker) -> None:
     home = make_module()
     _defined_in(home)
-    enable_patch_hygiene(unused=False)
-    with patch_hygiene():
-        pass
+    run = patch_hygiene(unused=False).start()
+    try:
+        with patch_hygiene(), warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with mockkit.patch.object(home, "fetch"):
+                pass
+        assert len(_hygiene_warnings(caught)) == 1  # the inner scope's unused=True
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with mockkit.patch.object(home, "fetch"):
+                pass
+        # unused=False again, as the outer scope has it.
+        assert _hygiene_warnings(caught) == []
+    finally:
+        run.stop()
+
+
+def _unused_patch_warnings(home: types.ModuleType) -> int:
+    """How many hygiene warnings an unused patch of ``home.fetch`` gives now."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with mockkit.patch.object(home, "fetch"):
             pass
-    # unused=False again, as the run had it.
-    assert _hygiene_warnings(caught) == []
+    return len(_hygiene_warnings(caught))
+
+
+def test_patch_hygiene_is_a_scope(make_module: Maker) -> None:
+    home = make_module()
+    _defined_in(home)
+    scope = patch_hygiene()
+    assert isinstance(scope, Scope) and not scope.active
+    assert _unused_patch_warnings(home) == 0  # made, not started
+    assert scope.start() is scope and scope.active
+    assert _unused_patch_warnings(home) == 1
+    scope.stop()
+    assert not scope.active
+    assert _unused_patch_warnings(home) == 0
+    scope.stop()  # not started: nothing to undo
+    assert _hygiene._dispatch not in plugins.patch_listeners()
+
+
+def test_patch_hygiene_decorates_functions(make_module: Maker) -> None:
+    import asyncio
+
+    home = make_module()
+    _defined_in(home)
+    seen = []
+
+    @patch_hygiene(bound_elsewhere=False)
+    def sync_test(value: int) -> int:
+        seen.append(_unused_patch_warnings(home))
+        return value + 1
+
+    @patch_hygiene(bound_elsewhere=False)
+    async def async_test(value: int) -> int:
+        seen.append(_unused_patch_warnings(home))
+        await asyncio.sleep(0)
+        seen.append(_unused_patch_warnings(home))
+        return value + 2
+
+    assert sync_test.__name__ == "sync_test" and async_test.__name__ == "async_test"
+    assert _unused_patch_warnings(home) == 0
+    assert sync_test(1) == 2
+    assert asyncio.run(async_test(1)) == 3
+    assert seen == [1, 1, 1]
+    # On only while each call ran.
+    assert _unused_patch_warnings(home) == 0
+    assert _hygiene._dispatch not in plugins.patch_listeners()
+
+
+def test_nested_scopes_keep_hygiene_on_until_both_stop(make_module: Maker) -> None:
+    home = make_module()
+    _defined_in(home)
+    outer, inner = patch_hygiene(), patch_hygiene(bound_elsewhere=False)
+    outer.start()
+    inner.start()
+    outer.stop()  # out of order: the inner one is still started
+    assert _unused_patch_warnings(home) == 1
+    inner.start()  # one scope, started twice
+    inner.stop()
+    assert _unused_patch_warnings(home) == 1
+    inner.stop()
+    assert _unused_patch_warnings(home) == 0
+    assert _hygiene._dispatch not in plugins.patch_listeners()
 
 
 def test_off_by_default(make_module: Maker) -> None:

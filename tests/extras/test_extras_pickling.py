@@ -6,6 +6,7 @@ import asyncio
 import copy
 import multiprocessing
 import pickle
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -13,13 +14,7 @@ import pytest
 from pickling_worker import use_client
 
 import mockkit
-from mock_extras import (
-    disable_picklable_mocks,
-    enable_picklable_mocks,
-    is_picklable,
-    picklable,
-    picklable_mocks,
-)
+from mock_extras import Scope, is_picklable, picklable, picklable_mocks
 
 
 class Client:
@@ -111,23 +106,111 @@ def test_copies_are_unchanged_by_picklable() -> None:
     assert len(deep.call_args_list) == len(plain_deep.call_args_list) == 1
 
 
+def _refused(mock: Any) -> bool:
+    try:
+        pickle.dumps(mock)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return True
+    return False
+
+
 def test_per_test_and_per_run() -> None:
     with picklable_mocks():
         made_inside = mockkit.MagicMock()
         made_inside.x(1)
         _round_trip(made_inside).x.assert_called_once_with(1)
-    with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
-        pickle.dumps(made_inside)
-    enable_picklable_mocks()
-    enable_picklable_mocks()
-    disable_picklable_mocks()
-    assert is_picklable(mockkit.Mock())
-    disable_picklable_mocks()
-    assert not is_picklable(mockkit.Mock())
+    assert _refused(made_inside)
+    run = picklable_mocks()
+    assert isinstance(run, Scope)
+    run.start()
+    assert is_picklable(mockkit.Mock()) and is_picklable(made_inside)
+    run.stop()
+    assert not is_picklable(mockkit.Mock()) and _refused(made_inside)
     # Copies are as before once switched off.
     mock = mockkit.Mock()
     mock(1)
     assert copy.copy(mock).call_args_list is mock.call_args_list
+
+
+def test_nested_scopes_keep_mocks_picklable_until_both_stop() -> None:
+    outer, inner = picklable_mocks(), picklable_mocks()
+    mock = mockkit.Mock()
+    outer.start()
+    inner.start()
+    outer.stop()  # out of order: the inner one is still started
+    assert not _refused(mock)
+    inner.start()  # one scope, started twice
+    inner.stop()
+    assert not _refused(mock)
+    inner.stop()
+    assert _refused(mock)
+    inner.stop()  # not started: nothing to undo
+    assert _refused(mock)
+
+
+def test_picklable_mocks_decorates_functions() -> None:
+    seen = []
+
+    @picklable_mocks()
+    def sync_test(mock: Any) -> Any:
+        seen.append(_refused(mock))
+        return _round_trip(mock)
+
+    @picklable_mocks()
+    async def async_test(mock: Any) -> Any:
+        seen.append(_refused(mock))
+        await asyncio.sleep(0)
+        seen.append(_refused(mock))
+        return _round_trip(mock)
+
+    assert sync_test.__name__ == "sync_test" and async_test.__name__ == "async_test"
+    mock = mockkit.Mock(name="sent")
+    mock(1)
+    sync_test(mock).assert_called_once_with(1)
+    asyncio.run(async_test(mock)).assert_called_once_with(1)
+    assert seen == [False, False, False]
+    assert _refused(mock)
+
+
+_MOCK_CLASSES = (
+    mockkit.NonCallableMock,
+    mockkit.CallableMixin,
+    mockkit.Mock,
+    mockkit.NonCallableMagicMock,
+    mockkit.MagicMixin,
+    mockkit.MagicMock,
+    mockkit.AsyncMock,
+    mockkit.PropertyMock,
+)
+
+
+def _class_dicts() -> list[list[tuple[str, int]]]:
+    """What each mock class holds, by name and identity (an equal stand-in would show)."""
+    return [[(name, id(value)) for name, value in cls.__dict__.items()] for cls in _MOCK_CLASSES]
+
+
+def test_stopping_puts_the_mock_classes_back_exactly() -> None:
+    for cls in _MOCK_CLASSES:
+        # Their first mocks are made before, which adds what mock-core keeps per class.
+        if cls not in (mockkit.CallableMixin, mockkit.MagicMixin):
+            cls()
+    before = _class_dicts()
+    own_reduce = mockkit.NonCallableMock.__dict__.get("__reduce_ex__")
+    scope = picklable_mocks()
+    with scope:
+        with scope:
+            for mock in (mockkit.Mock(), mockkit.MagicMock(), mockkit.AsyncMock()):
+                result = mock(1)
+                if asyncio.iscoroutine(result):
+                    asyncio.run(result)
+                _round_trip(mock)
+                copy.copy(mock)
+        assert _class_dicts() != before
+    assert _class_dicts() == before
+    # 3.10's NonCallableMock has a __reduce_ex__ of its own (for copies): it is back, the
+    # same object; on the others there is none, and none is left.
+    assert mockkit.NonCallableMock.__dict__.get("__reduce_ex__") is own_reduce
+    assert (own_reduce is not None) == (sys.version_info < (3, 11))
 
 
 def _spec_function(a: int, b: int = 0) -> None: ...

@@ -48,11 +48,18 @@ def _nothing_left_on() -> Iterator[None]:
     from mock_extras import _diffs, _hygiene, _pickling, _snapshots
 
     yield
-    # Tests of the per-run switches leave them on; they are switched off here.
-    _hygiene.disable_patch_hygiene()
-    while _pickling._enabled:
-        _pickling.disable_picklable_mocks()
-    assert not _snapshots._state.registered, "a snapshot scope was left started"
-    assert not _diffs._state.users, "a failure_diffs scope was left started"
+    left = {
+        "snapshot_arguments": _snapshots._state.registered,
+        "failure_diffs": _diffs._state.users,
+        "patch_hygiene": bool(_hygiene._state.listeners),
+        "picklable_mocks": _pickling._enabled,
+    }
+    # Switched off first, so that one test's failure here does not fail the next ones.
     plugins.remove_call_recorder(_snapshots._record)
     plugins.remove_failure_renderer(_diffs.render)
+    plugins.remove_patch_listener(_hygiene._dispatch)
+    _hygiene._state.listeners.clear()
+    while _pickling._enabled:
+        _pickling._off()
+    started = [name for name, value in left.items() if value]
+    assert not started, f"scopes left started: {', '.join(started)}"

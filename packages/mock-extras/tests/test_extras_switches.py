@@ -29,7 +29,7 @@ def test_patch_hygiene_and_picklable_mocks_switch_on_for_a_run() -> None:
     hygiene.start()
     pickling.start()
     try:
-        assert _hygiene._active is not None
+        assert _hygiene._state.listeners
         m = Mock(name="sent")
         m(1)
         copy = pickle.loads(pickle.dumps(m))
@@ -37,7 +37,7 @@ def test_patch_hygiene_and_picklable_mocks_switch_on_for_a_run() -> None:
     finally:
         pickling.stop()
         hygiene.stop()
-    assert _hygiene._active is None
+    assert not _hygiene._state.listeners
     with pytest.raises((TypeError, pickle.PicklingError, AttributeError)):
         pickle.dumps(Mock())
 

@@ -16,21 +16,8 @@ if TYPE_CHECKING:
     from ._diff import argument_diff
     from ._diffs import failure_diffs
     from ._files import FakeFiles, fake_files
-    from ._hygiene import (
-        PatchHygieneWarning,
-        bound_elsewhere,
-        disable_patch_hygiene,
-        enable_patch_hygiene,
-        mock_was_used,
-        patch_hygiene,
-    )
-    from ._pickling import (
-        disable_picklable_mocks,
-        enable_picklable_mocks,
-        is_picklable,
-        picklable,
-        picklable_mocks,
-    )
+    from ._hygiene import PatchHygieneWarning, bound_elsewhere, mock_was_used, patch_hygiene
+    from ._pickling import is_picklable, picklable, picklable_mocks
     from ._scope import Scope
     from ._snapshots import snapshot_arguments
 
@@ -42,10 +29,6 @@ __all__ = [
     "Scope",
     "argument_diff",
     "bound_elsewhere",
-    "disable_patch_hygiene",
-    "disable_picklable_mocks",
-    "enable_patch_hygiene",
-    "enable_picklable_mocks",
     "fake_files",
     "failure_diffs",
     "is_picklable",
@@ -67,12 +50,8 @@ _HOMES = {
     "snapshot_arguments": "._snapshots",
     "PatchHygieneWarning": "._hygiene",
     "bound_elsewhere": "._hygiene",
-    "disable_patch_hygiene": "._hygiene",
-    "enable_patch_hygiene": "._hygiene",
     "mock_was_used": "._hygiene",
     "patch_hygiene": "._hygiene",
-    "disable_picklable_mocks": "._pickling",
-    "enable_picklable_mocks": "._pickling",
     "is_picklable": "._pickling",
     "picklable": "._pickling",
     "picklable_mocks": "._pickling",

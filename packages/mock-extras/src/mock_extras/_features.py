@@ -49,14 +49,12 @@ def _diffs() -> Scope:
 
 
 def _hygiene() -> Scope:
-    from ._hygiene import disable_patch_hygiene, enable_patch_hygiene
-    from ._scope import Scope
+    from ._hygiene import patch_hygiene
 
-    return Scope(enable_patch_hygiene, disable_patch_hygiene)
+    return patch_hygiene()
 
 
 def _pickling() -> Scope:
-    from ._pickling import disable_picklable_mocks, enable_picklable_mocks
-    from ._scope import Scope
+    from ._pickling import picklable_mocks
 
-    return Scope(enable_picklable_mocks, disable_picklable_mocks)
+    return picklable_mocks()

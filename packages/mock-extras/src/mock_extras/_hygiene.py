@@ -23,9 +23,8 @@ module-level object defined in the patched module; that is why this is opt-in.
 from __future__ import annotations
 
 import sys
+import threading
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
 
@@ -39,14 +38,9 @@ from mock_core.plugins import (
     remove_patch_listener,
 )
 
-__all__ = [
-    "PatchHygieneWarning",
-    "bound_elsewhere",
-    "disable_patch_hygiene",
-    "enable_patch_hygiene",
-    "mock_was_used",
-    "patch_hygiene",
-]
+from ._scope import Scope
+
+__all__ = ["PatchHygieneWarning", "bound_elsewhere", "mock_was_used", "patch_hygiene"]
 
 # Modules whose files a warning's location skips (3.12+), to land on the code that patched.
 _OWN = ("mock_extras", "mock_patch", "mock_core", "mockkit", "contextlib")
@@ -152,38 +146,59 @@ class _Listener:
             )
 
 
-_active: _Listener | None = None
+class _State:
+    """The started hygiene scopes' listeners, the newest last; it says what is checked.
+
+    One function is registered with mock-core while any scope is started, and it hands each
+    event to the newest listener: a scope started inside another one has its own options
+    until it stops, and then the other's apply again, whatever order they stop in.
+    """
+
+    __slots__ = ("listeners", "lock")
+
+    def __init__(self) -> None:
+        self.listeners: list[_Listener] = []
+        self.lock = threading.Lock()
 
 
-def enable_patch_hygiene(*, bound_elsewhere: bool = True, unused: bool = True) -> None:
-    """Warn about patches from now on (per run); see the module's documentation."""
-    global _active
-    disable_patch_hygiene()
-    _active = _Listener(bound_elsewhere, unused)
-    add_patch_listener(_active)
+_state = _State()
 
 
-def disable_patch_hygiene() -> None:
-    """Stop warning about patches."""
-    global _active
-    if _active is not None:
-        remove_patch_listener(_active)
-        _active = None
-
-
-@contextmanager
-def patch_hygiene(*, bound_elsewhere: bool = True, unused: bool = True) -> Iterator[None]:
-    """Warn about the patches of the ``with`` block (per test); restores what was before."""
-    global _active
-    before = _active
-    if before is not None:
-        remove_patch_listener(before)
-    _active = _Listener(bound_elsewhere, unused)
-    add_patch_listener(_active)
+def _dispatch(event: PatchEvent) -> None:
     try:
-        yield
-    finally:
-        remove_patch_listener(_active)
-        _active = before
-        if before is not None:
-            add_patch_listener(before)
+        listener = _state.listeners[-1]
+    except IndexError:  # the last scope stopped since mock-core looked its listeners up
+        return
+    listener(event)
+
+
+def patch_hygiene(*, bound_elsewhere: bool = True, unused: bool = True) -> Scope:
+    """Warn with :class:`PatchHygieneWarning` about patches that start or stop meanwhile.
+
+    ``bound_elsewhere`` and ``unused`` choose the checks (see the module's documentation).
+    The result is a :class:`~mock_extras.Scope`: ``with patch_hygiene():`` for a block, a
+    decorator for a test, or ``.start()`` and ``.stop()``. While one scope is started inside
+    another, the inner one's options apply.
+
+    .. versionadded:: 0.2.0
+    """
+    listener = _Listener(bound_elsewhere, unused)
+
+    def on() -> None:
+        with _state.lock:
+            if not _state.listeners:
+                add_patch_listener(_dispatch)
+            _state.listeners.append(listener)
+
+    def off() -> None:
+        with _state.lock:
+            listeners = _state.listeners
+            # This scope's latest start (a scope may be started more than once).
+            for index in range(len(listeners) - 1, -1, -1):
+                if listeners[index] is listener:
+                    del listeners[index]
+                    break
+            if not listeners:
+                remove_patch_listener(_dispatch)
+
+    return Scope(on, off)

@@ -12,21 +12,23 @@ before: they take ``__reduce_ex__`` too, so the class also gets ``__copy__`` and
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
 from typing import Any, TypeVar
 
 from mock_core import NonCallableMock
 from mock_core.plugins import is_mock, mock_reducer
 
-__all__ = ["disable_picklable_mocks", "enable_picklable_mocks", "picklable", "picklable_mocks"]
+from ._scope import Scope
+
+__all__ = ["is_picklable", "picklable", "picklable_mocks"]
 
 _M = TypeVar("_M")
 
-# What enable_picklable_mocks() replaced on NonCallableMock (3.10 has a __reduce_ex__ there),
-# and how many enables are open.
+# What a started picklable_mocks() scope replaced on NonCallableMock (3.10 has a
+# __reduce_ex__ there), and how many starts are open (of all such scopes together).
 _saved: dict[str, Any] = {}
 _enabled = 0
+_lock = threading.Lock()
 
 
 def _reduce_ex(self: Any, protocol: Any) -> tuple[Any, ...]:
@@ -71,7 +73,8 @@ _INSTALLED = {"__reduce_ex__": _reduce_ex, "__copy__": _copy, "__deepcopy__": _d
 
 
 def is_picklable(mock: Any) -> bool:
-    """Whether ``mock`` was made picklable (on its own or by an enabled run)."""
+    """Whether ``mock`` pickles: :func:`picklable` was given it, or a scope of
+    :func:`picklable_mocks` is started."""
     return getattr(type(mock), "__reduce_ex__", None) is _reduce_ex
 
 
@@ -86,36 +89,36 @@ def picklable(mock: _M) -> _M:
     return mock
 
 
-def enable_picklable_mocks() -> None:
-    """Make every mock picklable until :func:`disable_picklable_mocks` (per run)."""
+def picklable_mocks() -> Scope:
+    """Make every mock picklable while it is started (mocks made before it too).
+
+    The result is a :class:`~mock_extras.Scope`: ``with picklable_mocks():`` for a block, a
+    decorator for a test, or ``.start()`` and ``.stop()``. Once the last started scope stops,
+    mocks pickle only if :func:`picklable` was given them.
+
+    .. versionadded:: 0.2.0
+    """
+    return Scope(_on, _off)
+
+
+def _on() -> None:
     global _enabled
-    if _enabled == 0:
-        for name, value in _INSTALLED.items():
-            if name in NonCallableMock.__dict__:
-                _saved[name] = NonCallableMock.__dict__[name]
-            setattr(NonCallableMock, name, value)
-    _enabled += 1
+    with _lock:
+        if _enabled == 0:
+            for name, value in _INSTALLED.items():
+                if name in NonCallableMock.__dict__:
+                    _saved[name] = NonCallableMock.__dict__[name]
+                setattr(NonCallableMock, name, value)
+        _enabled += 1
 
 
-def disable_picklable_mocks() -> None:
-    """Undo one :func:`enable_picklable_mocks`; mocks made picklable one by one stay so."""
+def _off() -> None:
     global _enabled
-    if _enabled == 0:
-        return
-    _enabled -= 1
-    if _enabled == 0:
-        for name in _INSTALLED:
-            if name in _saved:
-                setattr(NonCallableMock, name, _saved.pop(name))
-            else:
-                delattr(NonCallableMock, name)
-
-
-@contextmanager
-def picklable_mocks() -> Iterator[None]:
-    """Every mock is picklable inside the ``with`` block (per test)."""
-    enable_picklable_mocks()
-    try:
-        yield
-    finally:
-        disable_picklable_mocks()
+    with _lock:
+        _enabled -= 1
+        if _enabled == 0:
+            for name in _INSTALLED:
+                if name in _saved:
+                    setattr(NonCallableMock, name, _saved.pop(name))
+                else:
+                    delattr(NonCallableMock, name)
