@@ -213,6 +213,20 @@ def test_stopping_puts_the_mock_classes_back_exactly() -> None:
     assert (own_reduce is not None) == (sys.version_info < (3, 11))
 
 
+def test_a_method_written_by_somebody_else_meanwhile_stays() -> None:
+    def own_copy(self: Any) -> str:
+        return "theirs"
+
+    try:
+        with picklable_mocks():
+            mockkit.NonCallableMock.__copy__ = own_copy  # type: ignore[attr-defined]
+        assert mockkit.NonCallableMock.__dict__["__copy__"] is own_copy
+        assert copy.copy(mockkit.Mock()) == "theirs"
+        assert "__deepcopy__" not in mockkit.NonCallableMock.__dict__
+    finally:
+        del mockkit.NonCallableMock.__copy__  # type: ignore[attr-defined]
+
+
 def _spec_function(a: int, b: int = 0) -> None: ...
 
 

@@ -94,20 +94,34 @@ def picklable_mocks() -> Scope:
 
     The result is a :class:`~mock_extras.Scope`: ``with picklable_mocks():`` for a block, a
     decorator for a test, or ``.start()`` and ``.stop()``. Once the last started scope stops,
-    mocks pickle only if :func:`picklable` was given them.
+    only the mocks given to :func:`picklable` pickle (with the mocks they held when pickled).
 
     .. versionadded:: 0.2.0
     """
     return Scope(_on, _off)
 
 
+# A started scope writes the three methods on NonCallableMock itself, which every mock class
+# derives from, and the last stop takes them off again. mock-core's plugin API has no point
+# for this: set_class_defaults (and move_to_class_defaults) give the classes of *new* mocks
+# attributes for good, fixed before the first mock of a class is made, while this switch
+# reaches the mocks that already exist and goes off at run time. So it is a plain write, the
+# same one any user could make on a public class. Exactly what is restored: each name that
+# NonCallableMock held itself before the first start gets that very object back (3.10's
+# NonCallableMock has a __reduce_ex__ of its own, for copies: see _default_reduction); each
+# name it did not hold is deleted. A name somebody else wrote meanwhile is left as they
+# wrote it. The classes below NonCallableMock (Mock, MagicMock, the mocks' own classes) are
+# never written: they only inherit the methods while a scope is started.
+
+
 def _on() -> None:
     global _enabled
     with _lock:
         if _enabled == 0:
+            own = NonCallableMock.__dict__
             for name, value in _INSTALLED.items():
-                if name in NonCallableMock.__dict__:
-                    _saved[name] = NonCallableMock.__dict__[name]
+                if name in own:
+                    _saved[name] = own[name]
                 setattr(NonCallableMock, name, value)
         _enabled += 1
 
@@ -117,8 +131,12 @@ def _off() -> None:
     with _lock:
         _enabled -= 1
         if _enabled == 0:
-            for name in _INSTALLED:
-                if name in _saved:
-                    setattr(NonCallableMock, name, _saved.pop(name))
+            own = NonCallableMock.__dict__
+            for name, value in _INSTALLED.items():
+                before = _saved.pop(name, None)
+                if own.get(name) is not value:
+                    continue  # written by somebody else since: theirs stays
+                if before is not None:
+                    setattr(NonCallableMock, name, before)
                 else:
                     delattr(NonCallableMock, name)
