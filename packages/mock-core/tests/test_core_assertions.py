@@ -190,6 +190,71 @@ def test_assert_has_calls_in_order() -> None:
     )
 
 
+def test_assert_has_calls_compares_as_the_stdlib_does() -> None:
+    # Which comparisons run, in which order and on which side, is observable through a
+    # matcher in the expected calls: the search for a run of calls must ask the same ones.
+    def scenario(M: Any) -> Any:
+        asked: list[Any] = []
+
+        class Seen:
+            def __init__(self, tag: str) -> None:
+                self.tag = tag
+
+            def __eq__(self, other: object) -> bool:
+                asked.append((self.tag, other))
+                return other in (2, 3)
+
+        m = called(M, call(1), call(2), call(1), call(2), call(3), call(4))
+        m.assert_has_calls([M.call(Seen("a")), M.call(Seen("b"))])
+        return asked
+
+    assert agree(scenario) == ok([("a", 1), ("a", 2), ("b", 1), ("a", 1), ("a", 2), ("b", 3)])
+
+
+def test_assert_has_calls_with_reassigned_mock_calls() -> None:
+    # A list the test put there, holding a pair and a non-call: compared item by item.
+    def scenario(M: Any, content: Any) -> Any:
+        m = M.Mock()
+        m.mock_calls = M._CallList(content(M))
+        return m.assert_has_calls([M.call(2)])
+
+    for content in (
+        lambda M: [((1,), {}), M.call(2)],
+        lambda M: ["xy", M.call(2)],
+        lambda M: [M.call(2)],
+        lambda M: [M.call(1), ((2,), {})],
+    ):
+        assert agree(lambda M, content=content: scenario(M, content)) == ok(None)
+    assert agree(lambda M: scenario(M, lambda M: [7, M.call(3)]))[0] == "raise"
+
+
+def test_recorded_call_equality_by_form_and_name() -> None:
+    def scenario(M: Any) -> Any:
+        m = M.Mock()
+        m(1, x=2)
+        m.a(1)
+        recorded, named = m.mock_calls
+        pair = m.call_args
+        return [
+            recorded == M.call(1, x=2),
+            recorded == M.call(1, x=3),
+            recorded == M.call(2, x=2),
+            named == M.call.a(1),
+            named == M.call.b(1),
+            named == M.call(1),
+            M.call(1) == named,
+            pair == M.call(1, x=2),
+            M.call(1, x=2) == pair,
+            recorded == pair,
+            recorded != M.call(1, x=2),
+            recorded == M.call(ANY, x=ANY),
+        ]
+
+    assert agree(scenario) == ok(
+        [True, False, False, True, False, False, True, True, True, True, False, True]
+    )
+
+
 def test_assert_has_calls_when_never_called() -> None:
     # Since 3.13 the actual (empty) list is shown too.
     assert agree(lambda M: called(M).assert_has_calls([M.call(2)])) == fails(

@@ -400,9 +400,7 @@ def new_mock(ring: Ring) -> Any:
     cls, cell = ring.make()
     mock = None
     if ring.pooled and len(classes) < CAP and _kept < BUDGET:
-        plain = next((r for r in getweakrefs(cls) if r.__callback__ is None), None)
-        entry = (cls, cell, plain)
-        del plain
+        entry = (cls, cell, _plain_ref(cls))
         count = _refs(cls)
         if ring.base < 0:
             ring.base = count
@@ -445,6 +443,17 @@ def _take(ring: Ring, entry: Any) -> Any:
         classes.append(entry)
     else:
         _evicted()
+    return None
+
+
+def _plain_ref(cls: type) -> Any:
+    """The weak reference to ``cls`` without a callback (its base's), or None."""
+    refs = getweakrefs(cls)
+    # A new class has one: a loop instead of a generator, which is paid for each class
+    # made once a ring is full of classes in use (the first-access benchmark).
+    for ref in refs:
+        if ref.__callback__ is None:
+            return ref
     return None
 
 
