@@ -227,6 +227,20 @@ def test_a_method_written_by_somebody_else_meanwhile_stays() -> None:
         del mockkit.NonCallableMock.__copy__  # type: ignore[attr-defined]
 
 
+def test_mocks_rebuilt_in_a_scope_pickle_while_it_is_started() -> None:
+    sent = picklable(mockkit.Mock(name="sent"))
+    sent.child(1)
+    with picklable_mocks():
+        inside = _round_trip(sent)
+        assert is_picklable(inside) and is_picklable(inside.child)
+    # Like every mock the scope made picklable, and unlike a copy made outside of one,
+    # which is picklable on its own (so that a worker can send it back).
+    assert not is_picklable(inside) and _refused(inside)
+    outside = _round_trip(sent)
+    assert is_picklable(outside) and is_picklable(outside.child)
+    _round_trip(outside.child).assert_called_once_with(1)
+
+
 def _spec_function(a: int, b: int = 0) -> None: ...
 
 

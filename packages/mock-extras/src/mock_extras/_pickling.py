@@ -32,13 +32,12 @@ _lock = threading.Lock()
 
 
 def _reduce_ex(self: Any, protocol: Any) -> tuple[Any, ...]:
-    for held in (
-        *self._mock_children.values(),
-        self._mock_return_value,
-        self._mock_side_effect,
-    ):
-        if is_mock(held) and not is_picklable(held):
-            picklable(held)
+    for held in self._mock_children.values():
+        if is_mock(held) and getattr(type(held), "__reduce_ex__", None) is not _reduce_ex:
+            _mark(type(held))
+    for held in (self._mock_return_value, self._mock_side_effect):
+        if is_mock(held) and getattr(type(held), "__reduce_ex__", None) is not _reduce_ex:
+            _mark(type(held))
     parent = self._mock_new_parent
     rebuild, args, *rest = mock_reducer(self, parent=parent is not None and is_picklable(parent))
     # Rebuilt picklable too, so that a worker can send the mock back.
@@ -46,7 +45,12 @@ def _reduce_ex(self: Any, protocol: Any) -> tuple[Any, ...]:
 
 
 def _rebuilt(rebuild: Any, args: tuple[Any, ...]) -> Any:
-    return picklable(rebuild(*args))
+    mock = rebuild(*args)
+    # Unless a started picklable_mocks() scope makes every mock picklable: then the mock is,
+    # as the mocks made under it are, until it stops (and its class is spared three writes).
+    if getattr(type(mock), "__reduce_ex__", None) is not _reduce_ex:
+        _mark(type(mock))
+    return mock
 
 
 def _default_reduction(obj: Any) -> Any:
@@ -82,11 +86,24 @@ def picklable(mock: _M) -> _M:
     """Make ``mock`` (and the mocks it holds, when pickled) survive pickling; returns it."""
     if not is_mock(mock):
         raise TypeError(f"picklable() takes a mock, not {type(mock).__name__}")
-    cls = type(mock)
-    for name, value in _INSTALLED.items():
-        # Written through type(mock): the class is the mock's own, so only it changes.
-        setattr(cls, name, value)
+    own = type(mock).__dict__
+    if any(own.get(name) is not value for name, value in _INSTALLED.items()):
+        _mark(type(mock))
     return mock
+
+
+def _mark(cls: type) -> None:
+    """Put the three methods on ``cls``, the class of one mock (which only it reaches).
+
+    Written through ``type(mock)``, as a user would: mock-core's metaclass notes each write
+    and takes them back before it gives the class to another mock. Each write costs (the
+    class leaves its pristine state, and is put back later), so there are no more than
+    needed: pickle asks for ``__reduce_ex__`` alone, but ``copy`` asks for it too, and only
+    ``__copy__`` and ``__deepcopy__`` (which copy looks for first) keep copies as they were.
+    """
+    cls.__reduce_ex__ = _reduce_ex  # type: ignore[assignment, method-assign]
+    cls.__copy__ = _copy  # type: ignore[attr-defined]
+    cls.__deepcopy__ = _deepcopy  # type: ignore[attr-defined]
 
 
 def picklable_mocks() -> Scope:
