@@ -128,7 +128,7 @@ class _Call(tuple):  # type: ignore[type-arg]
         # are pairs or triples): a tuple subclass unpacks through an iterator, len() is a
         # call, and comparing new pairs of (args, kwargs) allocates them. On 3.13.18, per
         # comparison of a recorded call with ``call(i, x=i)``: 236 ns unpacking and
-        # comparing pairs, 189 ns this way (the stdlib: 348 ns).
+        # comparing pairs, 190 ns this way (the stdlib: 345 ns).
         if type(other) is _Call:
             try:
                 their_kwargs = other[2]
@@ -142,13 +142,19 @@ class _Call(tuple):  # type: ignore[type-arg]
                     return False
                 # What _Call.__init__ was given is in the instance dict of the expected
                 # call (the other side, as a rule); read through the dict, as
-                # object.__getattribute__ costs more (1,100 instructions against 750). A
+                # object.__getattribute__ costs more (1,100 instructions against 750),
+                # and with ``in``, which needs no method call (209 -> 190 ns in all). A
                 # recorded call has no dict, and is not given one here: its parent is
                 # read the slower way.
-                their_parent = _state(other).get("_mock_parent")
-                if their_parent is not None:
+                held = _state(other)
+                if "_mock_parent" in held:
+                    their_parent = held["_mock_parent"]
                     my_parent = _get(self, "_mock_parent")
-                    if my_parent is not None and my_parent != their_parent:
+                    if (
+                        their_parent is not None
+                        and my_parent is not None
+                        and my_parent != their_parent
+                    ):
                         return False
                 # The other side first, so that an ``ANY`` or a custom matcher in an
                 # expected call gets to decide, whichever side the expectation is on;
