@@ -248,11 +248,17 @@ def test_recorded_call_equality_by_form_and_name() -> None:
             recorded == pair,
             recorded != M.call(1, x=2),
             recorded == M.call(ANY, x=ANY),
+            M.call.a(1) == M.call.a(1),
+            M.call.a(1) == M._Call(("a", (1,), {}), parent=M.call.x),
+            M.call.a(1) == unparented(M._Call(("a", (1,), {}), parent=M.call.x)),
         ]
 
-    assert agree(scenario) == ok(
-        [True, False, False, True, False, False, True, True, True, True, False, True]
-    )
+    def unparented(expected: Any) -> Any:
+        expected._mock_parent = None  # written out: still "no parent"
+        return expected
+
+    plain = [True, False, False, True, False, False, True, True, True, True, False, True]
+    assert agree(scenario) == ok([*plain, True, False, True])
 
 
 def test_assert_has_calls_when_never_called() -> None:
