@@ -23,7 +23,15 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.error_on_external_run = True
 # Reuse environments (our wheels are reinstalled each run); `tests` opts out, see there.
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["tests", "conformance", "lint", "typecheck", "docs", "build"]
+nox.options.sessions = [
+    "tests",
+    "conformance",
+    "harness",
+    "lint",
+    "typecheck",
+    "docs",
+    "build",
+]
 
 ROOT = Path(__file__).resolve().parent
 PACKAGES = ("mock-core", "mock-magic", "mock-spec", "mock-patch", "mockkit", "mock-extras")
@@ -242,6 +250,17 @@ def demo(session: nox.Session) -> None:
 
 # `.ci/pythons nox -s bench` where the machine lacks some of the Pythons (3.14 and 3.15 come
 # from Debian's packages there).
+@nox.session
+def harness(session: nox.Session) -> None:
+    """Test the benchmark harness: each scenario checks what it times, on both libraries.
+
+    Quick rounds, nothing reported; what `nox -s bench` measures rests on these checks.
+    """
+    _install_local(session, list(PACKAGES))
+    session.install(*TEST_TOOLS)
+    session.run("pytest", "benchmarks/tests")
+
+
 @nox.session(python=PYTHONS)
 def bench(session: nox.Session) -> None:
     """Time mockkit against the interpreter's unittest.mock (not part of the default run)."""
