@@ -361,7 +361,6 @@ _RESET_KEYS = (
     "method_calls",
 )
 _RESET_SET = frozenset(_RESET_KEYS)
-_NO_DEFAULTS = (None,) * len(_RESET_KEYS)
 # What a mock made by a call holds and reset_mock leaves alone (its place in the tree).
 _INERT_KEYS = LINK_NAMES | {"_mock_record_plan", "_mock_planned"}
 
@@ -480,9 +479,9 @@ def reset_tree(mock: Any, visited: Any, return_value: bool, side_effect: bool) -
                 or "_mock_call_args" in below
                 or "_mock_count_offset" in below
             ):
-                # map() makes the calls from C: 440 -> 360 ns for a called child's keys
-                # (3.13.18), most of which is freeing what its call recorded.
-                list(map(below.pop, reset_list, _NO_DEFAULTS))
+                drop = below.pop
+                for name in reset_list:
+                    drop(name, None)
             ret = below.get("_mock_return_value")
             if ret is not None and ret is not child:
                 # Most children were called once and hold a return value nobody used, of
