@@ -72,6 +72,26 @@ def test_bound_elsewhere_needs_the_definition(make_module: Maker) -> None:
     assert bound_elsewhere(home, "fetch", 3) == []
 
 
+def test_bound_elsewhere_compares_by_identity_alone(make_module: Maker) -> None:
+    # Module-level objects that claim equality with anything are neither asked nor counted:
+    # the search must not run user code, nor report what is only equal.
+    asked: list[object] = []
+
+    class EqualToAll:
+        def __eq__(self, other: object) -> bool:
+            asked.append(other)
+            return True
+
+        __hash__ = object.__hash__
+
+    home = make_module()
+    fetch = _defined_in(home)
+    make_module(anything=EqualToAll(), mocked=mockkit.MagicMock())
+    user = make_module(fetch=fetch)
+    assert bound_elsewhere(home, "fetch", fetch) == [f"{user.__name__}.fetch"]
+    assert asked == []
+
+
 def test_unused_mock_is_reported_when_the_patch_stops(make_module: Maker) -> None:
     home = make_module()
     _defined_in(home)

@@ -25,6 +25,8 @@ from __future__ import annotations
 import sys
 import threading
 import warnings
+from itertools import repeat
+from operator import is_
 from types import ModuleType
 from typing import Any
 
@@ -68,6 +70,10 @@ def bound_elsewhere(module: ModuleType, attribute: str, original: Any) -> list[s
     for name, other in list(sys.modules.items()):
         namespace = getattr(other, "__dict__", None)
         if not isinstance(namespace, dict):
+            continue
+        # Most modules hold no binding of it: that is asked in C, by identity (never ==,
+        # which would run user code), before any names are walked.
+        if not any(map(is_, namespace.values(), repeat(original))):
             continue
         for key, value in list(namespace.items()):
             if value is original and not (other is module and key == attribute):
