@@ -14,6 +14,7 @@ win.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -969,6 +970,11 @@ def _extras_files(mk: Any, n: int) -> Body:
     return body
 
 
+def _switched_on(scope: Any) -> Any:
+    """A mock-extras ``Scope`` (a context manager) as it is, or nothing to switch on."""
+    return scope or contextlib.nullcontext()
+
+
 def _hygiene_module() -> Any:
     """A module whose function is defined there, and imported by value by another module:
     what patch hygiene looks for when such a function is patched."""
@@ -1009,18 +1015,11 @@ def _extras_hygiene(mk: Any, n: int) -> Body:
 
     def body() -> Any:
         last = None
-        scope = extras.patch_hygiene() if extras is not None else None
-        if scope is not None:
-            scope.start()
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # finding the other name is the cost measured
-                for _ in loop:
-                    with patch_object(home, "charge") as last:
-                        home.charge(1)
-        finally:
-            if scope is not None:
-                scope.stop()
+        with _switched_on(extras and extras.patch_hygiene()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # finding the other name is the cost measured
+            for _ in loop:
+                with patch_object(home, "charge") as last:
+                    home.charge(1)
         return home, last
 
     return body
@@ -1081,18 +1080,12 @@ def _failing_assert(mk: Any, n: int, extras: Any) -> Body:
 
     def body() -> Any:
         message = ""
-        scope = extras.failure_diffs() if extras is not None else None
-        if scope is not None:
-            scope.start()
-        try:
+        with _switched_on(extras and extras.failure_diffs()):
             for _ in loop:
                 try:
                     m.assert_called_with(expected, force=True)
                 except AssertionError as error:
                     message = str(error)
-        finally:
-            if scope is not None:
-                scope.stop()
         return message
 
     return body

@@ -35,14 +35,8 @@ def make_module() -> Iterator[Callable[..., types.ModuleType]]:
 @pytest.fixture(autouse=True)
 def _switched_off() -> Iterator[None]:
     # Each test stops the scopes it starts; one that did not would change the next tests.
-    yield
-    from mock_core import plugins
-    from mock_extras import _hygiene, _pickling
+    from mock_extras._features import stop_all
 
-    left = {"patch_hygiene": bool(_hygiene._state.listeners), "picklable_mocks": _pickling._enabled}
-    plugins.remove_patch_listener(_hygiene._dispatch)
-    _hygiene._state.listeners.clear()
-    while _pickling._enabled:
-        _pickling._off()
-    started = [name for name, value in left.items() if value]
-    assert not started, f"scopes left started: {', '.join(started)}"
+    yield
+    started = stop_all()
+    assert not started, f"features left on: {', '.join(started)}"

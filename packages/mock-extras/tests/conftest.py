@@ -45,21 +45,9 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def _nothing_left_on() -> Iterator[None]:
     # Each test switches features on itself; one that forgot to stop would change the next.
-    from mock_extras import _diffs, _hygiene, _pickling, _snapshots
+    from mock_extras._features import stop_all
 
     yield
-    left = {
-        "snapshot_arguments": _snapshots._state.registered,
-        "failure_diffs": _diffs._state.users,
-        "patch_hygiene": bool(_hygiene._state.listeners),
-        "picklable_mocks": _pickling._enabled,
-    }
     # Switched off first, so that one test's failure here does not fail the next ones.
-    plugins.remove_call_recorder(_snapshots._record)
-    plugins.remove_failure_renderer(_diffs.render)
-    plugins.remove_patch_listener(_hygiene._dispatch)
-    _hygiene._state.listeners.clear()
-    while _pickling._enabled:
-        _pickling._off()
-    started = [name for name, value in left.items() if value]
-    assert not started, f"scopes left started: {', '.join(started)}"
+    started = stop_all()
+    assert not started, f"features left on: {', '.join(started)}"

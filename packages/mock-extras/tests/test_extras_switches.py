@@ -42,6 +42,25 @@ def test_patch_hygiene_and_picklable_mocks_switch_on_for_a_run() -> None:
         pickle.dumps(Mock())
 
 
+def test_stop_all_switches_every_started_feature_off() -> None:
+    import pickle
+
+    from mock_core import Mock
+    from mock_extras._features import scope_for, stop_all
+
+    for name in FEATURES:
+        scope_for(name).start()
+    scope_for("pickling").start()  # started twice, by two scopes
+    assert stop_all() == list(FEATURES)
+    assert stop_all() == []
+    m = Mock()
+    m(items := [1])
+    items.append(2)
+    assert m.call_args.args == ([1, 2],)  # no snapshot taken
+    with pytest.raises((TypeError, pickle.PicklingError)):
+        pickle.dumps(m)
+
+
 def test_entry_point_does_nothing_without_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     from mock_extras import _diffs, _snapshots
 

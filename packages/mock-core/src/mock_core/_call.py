@@ -147,14 +147,9 @@ class _Call(tuple):  # type: ignore[type-arg]
                 # recorded call has no dict, and is not given one here: its parent is
                 # read the slower way.
                 held = _state(other)
-                if "_mock_parent" in held:
-                    their_parent = held["_mock_parent"]
+                if "_mock_parent" in held and held["_mock_parent"] is not None:
                     my_parent = _get(self, "_mock_parent")
-                    if (
-                        their_parent is not None
-                        and my_parent is not None
-                        and my_parent != their_parent
-                    ):
+                    if my_parent is not None and my_parent != held["_mock_parent"]:
                         return False
                 # The other side first, so that an ``ANY`` or a custom matcher in an
                 # expected call gets to decide, whichever side the expectation is on;

@@ -1,13 +1,14 @@
-"""The features that can be switched on for a whole run, by name."""
+"""The features by name: switched on for a whole run, or all switched off at once."""
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from ._scope import Scope
 
-__all__ = ["FEATURES", "parse", "scope_for"]
+__all__ = ["FEATURES", "parse", "scope_for", "stop_all"]
 
 #: Names accepted by ``MOCK_EXTRAS`` and ``--mock-extras``.
 FEATURES = ("snapshots", "diffs", "hygiene", "pickling")
@@ -58,3 +59,45 @@ def _pickling() -> Scope:
     from ._pickling import picklable_mocks
 
     return picklable_mocks()
+
+
+def stop_all() -> list[str]:
+    """Switch every feature off, however often and by whichever scopes it was started.
+
+    Returns the names of the features that were on. For test suites' teardown, as
+    ``patch.stopall`` is for patches: a feature left on changes what later tests see. Only
+    the feature modules that were imported are asked (the others were never on).
+    """
+    from mock_core import plugins
+
+    on = []
+    package = __name__.rpartition(".")[0]
+    snapshots = sys.modules.get(f"{package}._snapshots")
+    if snapshots is not None:
+        with snapshots._state.lock:
+            if snapshots._state.registered:
+                on.append("snapshots")
+            snapshots._state.everywhere = 0
+            snapshots._state.roots.clear()
+            snapshots._state.sync()
+    diffs = sys.modules.get(f"{package}._diffs")
+    if diffs is not None:
+        with diffs._state.lock:
+            if diffs._state.users:
+                on.append("diffs")
+            diffs._state.users = 0
+            plugins.remove_failure_renderer(diffs.render)
+    hygiene = sys.modules.get(f"{package}._hygiene")
+    if hygiene is not None:
+        with hygiene._state.lock:
+            if hygiene._state.listeners:
+                on.append("hygiene")
+            hygiene._state.listeners.clear()
+            plugins.remove_patch_listener(hygiene._dispatch)
+    pickling = sys.modules.get(f"{package}._pickling")
+    if pickling is not None:
+        if pickling._enabled:
+            on.append("pickling")
+        while pickling._enabled:
+            pickling._off()
+    return on

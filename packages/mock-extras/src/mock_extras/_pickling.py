@@ -32,11 +32,12 @@ _lock = threading.Lock()
 
 
 def _reduce_ex(self: Any, protocol: Any) -> tuple[Any, ...]:
-    for held in self._mock_children.values():
-        if is_mock(held) and getattr(type(held), "__reduce_ex__", None) is not _reduce_ex:
-            _mark(type(held))
-    for held in (self._mock_return_value, self._mock_side_effect):
-        if is_mock(held) and getattr(type(held), "__reduce_ex__", None) is not _reduce_ex:
+    for held in (
+        *self._mock_children.values(),
+        self._mock_return_value,
+        self._mock_side_effect,
+    ):
+        if is_mock(held) and not is_picklable(held):
             _mark(type(held))
     parent = self._mock_new_parent
     rebuild, args, *rest = mock_reducer(self, parent=parent is not None and is_picklable(parent))
@@ -48,7 +49,7 @@ def _rebuilt(rebuild: Any, args: tuple[Any, ...]) -> Any:
     mock = rebuild(*args)
     # Unless a started picklable_mocks() scope makes every mock picklable: then the mock is,
     # as the mocks made under it are, until it stops (and its class is spared three writes).
-    if getattr(type(mock), "__reduce_ex__", None) is not _reduce_ex:
+    if not is_picklable(mock):
         _mark(type(mock))
     return mock
 
@@ -101,9 +102,8 @@ def _mark(cls: type) -> None:
     needed: pickle asks for ``__reduce_ex__`` alone, but ``copy`` asks for it too, and only
     ``__copy__`` and ``__deepcopy__`` (which copy looks for first) keep copies as they were.
     """
-    cls.__reduce_ex__ = _reduce_ex  # type: ignore[assignment, method-assign]
-    cls.__copy__ = _copy  # type: ignore[attr-defined]
-    cls.__deepcopy__ = _deepcopy  # type: ignore[attr-defined]
+    for name, value in _INSTALLED.items():
+        setattr(cls, name, value)
 
 
 def picklable_mocks() -> Scope:
